@@ -1,0 +1,51 @@
+# Everyday targets; the build itself is CMake (build/ and build-asan/).
+#   make           build the program (build/entente)
+#   make demo      code the sample articles into demo.db and show the results
+#   make test      build and run every test, then again under ASan + UBSan
+#   make asan      only the sanitizer build and its tests
+#   make bench     throughput and memory benchmark (bench/run.sh)
+#   make check-lexicon   validate data/
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+
+.PHONY: all build demo test unit asan bench check-lexicon clean
+
+all: build
+
+build:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BUILD)/entente ingest --db demo.db samples/
+	@echo
+	@echo "== coded events (roots 02-20) =="
+	$(BUILD)/entente events --db demo.db
+	@echo
+	@echo "== per-country-pair summary =="
+	$(BUILD)/entente pairs --db demo.db
+	@echo
+	@echo "== one event with its evidence =="
+	$(BUILD)/entente show --db demo.db $$($(BUILD)/entente events --db demo.db --format jsonl --limit 1 | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+
+unit: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+asan:
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DENT_SANITIZE=ON >/dev/null
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		ctest --output-on-failure -j $(JOBS)
+
+test: unit asan
+
+bench: 
+	bench/run.sh
+
+check-lexicon: build
+	$(BUILD)/entente lexicon check
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) build-release demo.db demo.db-wal demo.db-shm

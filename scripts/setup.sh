@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs every Debian package the build, the tests, the demo and the
+# benchmark need. Idempotent: when everything is there it only checks and
+# returns (no apt-get update). Run as root, or with sudo available.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake pkg-config   # compiler and build
+  libutf8proc-dev                    # Unicode folding and categories
+  libjansson-dev                     # JSON Lines input, gold files
+  libsqlite3-dev sqlite3             # storage (and the CLI for tests)
+  libcmocka-dev                      # unit tests
+  python3                            # reference scorer, corpus generator
+  iso-codes                          # country names (tools/gen-countries.py)
+  time                               # peak memory in bench/run.sh
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  [[ $p == \#* ]] && continue
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  SUDO="sudo"
+fi
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "setup: done"

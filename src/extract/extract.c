@@ -1,0 +1,1001 @@
+/*
+ * extract.c: from tokens to events (ARCHITECTURE.md "annotate", "resolve"
+ * and "extract" stages, EVENTS.md sections 2-6).
+ *
+ * For each sentence:
+ *  1. lx_match finds lexicon hits (actors, titles, persons, places,
+ *     triggers, sectors, cues, time words);
+ *  2. dates are read (dates.c rules: "le 10 mai", "du 5 au 12 mai", "en
+ *     janvier dernier", weekdays, "hier") and resolved against the article
+ *     date;
+ *  3. adjacent hits are joined into actor mentions ("le Premier ministre
+ *     russe Mikhaïl Michoustine", "son homologue vietnamien", "les deux
+ *     parties"), each with the preposition that introduces it (avec, de,
+ *     en, entre, par) and the coordination that links it to the next;
+ *  4. every trigger takes its source (the nearest subject-like mention
+ *     before it, its coordinated partners, a pronoun's antecedent, "de X"
+ *     after a noun, or the discourse frame) and its target (the first
+ *     mention after it of another country, the visited country for a
+ *     visit, or the frame's other side);
+ *  5. the discourse frame (the main meeting: its two sides, date and
+ *     place) is set by the first meeting and carries to the sentences
+ *     that follow.
+ * Titles resolve to persons through data/offices.tsv at the event's date.
+ * An event needs two different countries; everything else is left out.
+ */
+#include "extract/engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_MENTIONS 64
+
+typedef struct mention {
+	uint32_t tok, end;      /* token range [tok, end) */
+	char country[4];        /* "" when unknown */
+	char agent[4];          /* CAMEO agent or "" */
+	int person;             /* lexicon person or -1 */
+	int office;             /* office named by a title (OF_*) */
+	uint8_t prep;           /* CUE_* of the preposition before it, 0 none */
+	bool has_title, counterpart, both, pronoun, loc, adj_only;
+	bool coord_next;        /* coordinated with the next mention */
+	int place;              /* place index when it names a city, else -1 */
+} mention;
+
+typedef struct dexpr {
+	uint32_t tok;  /* where it is */
+	ent_date d;
+} dexpr;
+
+typedef struct actor {
+	char code[8];
+	const char *name;
+	char country[4];
+	ent_span span;
+} actor;
+
+typedef struct frame {
+	bool set;
+	actor a, b;
+	ent_date date;
+	int place; /* place index or -1 */
+	bool date_set;
+} frame;
+
+typedef struct ctx {
+	const ent_engine *e;
+	const lx_lexicon *lx;
+	const lx_lang *lang;
+	const char *text;
+	ent_textinfo ti;
+	ent_date docdate;
+	frame fr;
+	actor last_subject;
+	bool have_last_subject;
+	ent_doc *out;
+	/* per sentence */
+	lx_hits hits;
+	uint8_t *cue;    /* cue kind covering each token of the sentence */
+	uint32_t base;   /* first token of the sentence */
+	mention m[MAX_MENTIONS];
+	int nm;
+	dexpr dates[16];
+	int nd;
+	int sent_place;  /* place of the sentence, -1 */
+	ent_buf scratch;
+} ctx;
+
+static const lx_entry *entry(const ctx *c, int32_t i)
+{
+	return &c->lx->entries.items[i];
+}
+
+static const char *key(const ctx *c, uint32_t tok, uint32_t *len)
+{
+	const ent_token *t = &c->ti.toks.items[tok];
+	*len = t->klen;
+	return c->ti.keys.data + t->key;
+}
+
+static bool tok_is(const ctx *c, uint32_t tok, const char *lit)
+{
+	uint32_t n;
+	const char *k = key(c, tok, &n);
+	return n == strlen(lit) && memcmp(k, lit, n) == 0;
+}
+
+static uint8_t cue_at(const ctx *c, uint32_t tok)
+{
+	return c->cue[tok - c->base];
+}
+
+/* ---- dates ---- */
+
+static int num_at(const ctx *c, uint32_t tok, uint32_t lo, uint32_t hi)
+{
+	const ent_token *t = &c->ti.toks.items[tok];
+	uint32_t n;
+	const char *k = key(c, tok, &n);
+	if (t->kind == ENT_TOK_WORD && n == 3 && memcmp(k, "1er", 3) == 0)
+		return 1; /* "1er mai" */
+	if (t->kind != ENT_TOK_NUM || n > 4)
+		return -1;
+	int v = atoi(k);
+	return (uint32_t)v >= lo && (uint32_t)v <= hi ? v : -1;
+}
+
+/* The time entry starting at tok, or NULL. */
+static const lx_entry *time_at(const ctx *c, uint32_t tok, uint32_t *ntok)
+{
+	for (size_t i = 0; i < c->hits.len; i++) {
+		const lx_hit *h = &c->hits.items[i];
+		if (h->kind == LX_TIME && h->tok == tok) {
+			*ntok = h->ntok;
+			return entry(c, h->entry);
+		}
+	}
+	return NULL;
+}
+
+static void resolve_year(const ctx *c, ent_date *d, int modifier)
+{
+	const ent_date *ad = &c->docdate;
+	if (ad->prec < 1) {
+		d->prec = 0;
+		return;
+	}
+	d->y = ad->y;
+	if (ad->prec >= 2) {
+		if (modifier < 0 && d->m >= ad->m)
+			d->y--;
+		else if (modifier > 0 && d->m <= ad->m)
+			d->y++;
+		else if (!modifier && d->m > ad->m + 1)
+			d->y--; /* "le 28 décembre" in a January article */
+	}
+}
+
+static void add_date(ctx *c, uint32_t tok, ent_date d)
+{
+	if (d.prec <= 0 || c->nd >= 16)
+		return;
+	c->dates[c->nd].tok = tok;
+	c->dates[c->nd].d = d;
+	c->nd++;
+}
+
+static void read_dates(ctx *c, uint32_t from, uint32_t to)
+{
+	c->nd = 0;
+	for (uint32_t i = from; i < to; i++) {
+		uint32_t nt;
+		const lx_entry *te = time_at(c, i, &nt);
+		if (te && te->sub == TM_MONTH) {
+			ent_date d = {0};
+			d.m = te->value;
+			uint32_t at = i;
+			int day = i > from ? num_at(c, i - 1, 1, 31) : -1;
+			if (day > 0) {
+				at = i - 1;
+				/* "du 5 au 12 mai": a span takes its first day */
+				if (i >= from + 3 && (cue_at(c, i - 2) == CUE_PLACE_PREP ||
+						      tok_is(c, i - 2, "-") || cue_at(c, i - 2) == CUE_COORD)) {
+					int d1 = num_at(c, i - 3, 1, 31);
+					if (d1 > 0 && d1 <= day) {
+						day = d1;
+						at = i - 3;
+					}
+				}
+			}
+			int year = i + nt < to ? num_at(c, i + nt, 1900, 2100) : -1;
+			int mod = 0;
+			uint32_t nt2;
+			const lx_entry *me = i + nt < to ? time_at(c, i + nt, &nt2) : NULL;
+			if (me && me->sub == TM_MODIFIER)
+				mod = me->value;
+			if (year > 0) {
+				d.y = year;
+				d.prec = 2;
+			} else {
+				resolve_year(c, &d, mod);
+				d.prec = d.y ? 2 : 0;
+			}
+			if (day > 0 && d.prec == 2 && day <= ent_days_in_month(d.y, d.m)) {
+				d.d = day;
+				d.prec = 3;
+			}
+			add_date(c, at, d);
+			i += nt - 1;
+			continue;
+		}
+		if (te && te->sub == TM_RELDAY) {
+			if (c->docdate.prec == 3) {
+				ent_date d = c->docdate;
+				ent_date_add_days(&d, te->value);
+				add_date(c, i, d);
+			} else {
+				add_date(c, i, c->docdate);
+			}
+			i += nt - 1;
+			continue;
+		}
+		if (te && te->sub == TM_WEEKDAY) {
+			/* a weekday with a day and month is read at the month */
+			uint32_t nt3;
+			bool explicit_day = i + nt + 1 < to && num_at(c, i + nt, 1, 31) > 0 &&
+					    time_at(c, i + nt + 1, &nt3) != NULL;
+			if (explicit_day)
+				continue;
+			if (c->docdate.prec == 3) {
+				ent_date d = c->docdate;
+				int wd = ent_date_weekday(&d);
+				int back = (wd - te->value + 7) % 7;
+				uint32_t nt4;
+				const lx_entry *me = i + nt < to ? time_at(c, i + nt, &nt4) : NULL;
+				if (me && me->sub == TM_MODIFIER && me->value > 0)
+					back = -((te->value - wd + 7) % 7);
+				else if (me && me->sub == TM_MODIFIER && me->value < 0 && back == 0)
+					back = 7;
+				ent_date_add_days(&d, -back);
+				add_date(c, i, d);
+			} else if (c->docdate.prec >= 1) {
+				add_date(c, i, c->docdate);
+			}
+			continue;
+		}
+		/* "en 2024" */
+		if (cue_at(c, i) == CUE_PLACE_PREP && i + 1 < to) {
+			int y = num_at(c, i + 1, 1900, 2100);
+			uint32_t nt5;
+			if (y > 0 && !(i + 2 < to && time_at(c, i + 2, &nt5))) {
+				ent_date d = {.y = y, .prec = 1};
+				add_date(c, i + 1, d);
+				i++;
+			}
+		}
+	}
+}
+
+/* ---- mentions ---- */
+
+static void mention_set_country(mention *m, const char *code)
+{
+	if (!m->country[0])
+		memcpy(m->country, code, 3);
+	if (strlen(code) == 6 && !m->agent[0])
+		memcpy(m->agent, code + 3, 3);
+}
+
+/* Tokens between a and b are only glue (determiners, "de", commas,
+ * brackets). Reports whether a comma or a "de" was among them. */
+static bool glue_between(const ctx *c, uint32_t a, uint32_t b, bool *comma, bool *of,
+			 bool *coord, bool *place)
+{
+	*comma = *of = *coord = *place = false;
+	for (uint32_t i = a; i < b; i++) {
+		uint8_t k = cue_at(c, i);
+		if (k == CUE_DET || k == CUE_POSSESSIVE)
+			continue;
+		if (k == CUE_OF) {
+			*of = true;
+			continue;
+		}
+		if (k == CUE_COORD) {
+			*coord = true;
+			continue;
+		}
+		if (k == CUE_PLACE_PREP) {
+			*place = true;
+			continue;
+		}
+		if (tok_is(c, i, ",")) {
+			*comma = true;
+			continue;
+		}
+		if (tok_is(c, i, "(") || tok_is(c, i, ")"))
+			continue;
+		return false;
+	}
+	return true;
+}
+
+static uint8_t prep_before(const ctx *c, uint32_t tok)
+{
+	uint32_t i = tok;
+	while (i > c->base) {
+		i--;
+		uint8_t k = cue_at(c, i);
+		if (k == CUE_DET || k == CUE_POSSESSIVE)
+			continue;
+		if (k == CUE_WITH || k == CUE_BY || k == CUE_BETWEEN || k == CUE_OF ||
+		    k == CUE_PLACE_PREP)
+			return k;
+		return 0;
+	}
+	return 0;
+}
+
+/* An atom: one hit that can start or extend a mention. */
+typedef struct atom {
+	uint32_t tok, end;
+	uint8_t kind;     /* LX_ACTOR, LX_TITLE, LX_PERSON, LX_PLACE, LX_CUE */
+	const lx_entry *en;
+} atom;
+
+static void build_mentions(ctx *c, uint32_t from, uint32_t to)
+{
+	(void)from;
+	(void)to;
+	c->nm = 0;
+	c->sent_place = -1;
+	atom atoms[MAX_MENTIONS * 2];
+	int na = 0;
+	uint32_t last_end = 0;
+	for (size_t i = 0; i < c->hits.len && na < MAX_MENTIONS * 2; i++) {
+		const lx_hit *h = &c->hits.items[i];
+		const lx_entry *en = entry(c, h->entry);
+		bool take = h->kind == LX_ACTOR || h->kind == LX_TITLE ||
+			    h->kind == LX_PERSON || h->kind == LX_PLACE ||
+			    (h->kind == LX_CUE && (en->sub == CUE_BOTH || en->sub == CUE_COUNTERPART ||
+						   en->sub == CUE_PRONOUN));
+		if (!take)
+			continue;
+		/* A place after a preposition is a place, not a metonym actor;
+		 * where both are listed at the same spot keep one atom. */
+		if (na && atoms[na - 1].tok == h->tok) {
+			atom *p = &atoms[na - 1];
+			if (h->kind == LX_PLACE && p->kind == LX_ACTOR) {
+				if (prep_before(c, h->tok) == CUE_PLACE_PREP) {
+					p->kind = LX_PLACE;
+					p->en = en;
+				}
+			} else if (h->kind == LX_ACTOR && p->kind == LX_PLACE &&
+				   prep_before(c, h->tok) != CUE_PLACE_PREP) {
+				p->kind = LX_ACTOR;
+				p->en = en;
+			}
+			continue;
+		}
+		if (na && h->tok < last_end)
+			continue;
+		atoms[na].tok = h->tok;
+		atoms[na].end = h->tok + h->ntok;
+		atoms[na].kind = h->kind;
+		atoms[na].en = en;
+		last_end = atoms[na].end;
+		na++;
+	}
+	mention *cur = NULL;
+	for (int i = 0; i < na; i++) {
+		const atom *a = &atoms[i];
+		if (a->kind == LX_PLACE) {
+			const lx_place *pl = &c->lx->places.items[a->en->value];
+			uint8_t pr = prep_before(c, a->tok);
+			if (c->sent_place < 0 && (pr == CUE_PLACE_PREP || pr == 0))
+				c->sent_place = a->en->value;
+			if (pr != CUE_PLACE_PREP)
+				continue;
+			/* "à Moscou": a located mention of the country */
+			if (c->nm >= MAX_MENTIONS)
+				break;
+			cur = NULL;
+			mention *m = &c->m[c->nm++];
+			memset(m, 0, sizeof *m);
+			m->tok = a->tok;
+			m->end = a->end;
+			m->person = -1;
+			m->place = a->en->value;
+			memcpy(m->country, pl->country, 3);
+			m->loc = true;
+			m->prep = pr;
+			continue;
+		}
+		bool comma = false, of = false, coord = false, place = false;
+		bool glue = cur && glue_between(c, cur->end, a->tok, &comma, &of, &coord, &place);
+		bool join = false;
+		if (glue && !coord && !place) {
+			if (a->kind == LX_PERSON)
+				join = cur->person < 0 && (cur->has_title || cur->counterpart || cur->adj_only) &&
+				       !of;
+			else if (a->kind == LX_ACTOR && a->en->sub == AK_ADJ)
+				join = (cur->has_title || cur->counterpart || cur->person >= 0) &&
+				       !comma && !of && !cur->country[0];
+			else if (a->kind == LX_ACTOR)
+				join = (cur->has_title || cur->counterpart) && of && !comma &&
+				       !cur->country[0];
+			else if (a->kind == LX_TITLE)
+				join = (cur->person >= 0 && comma && !cur->has_title) ||
+				       (cur->has_title && cur->person < 0 && !comma);
+		}
+		if (!join) {
+			if (c->nm >= MAX_MENTIONS)
+				break;
+			if (cur && glue && (coord || comma) && !(comma && a->kind == LX_TITLE))
+				cur->coord_next = true;
+			cur = &c->m[c->nm++];
+			memset(cur, 0, sizeof *cur);
+			cur->tok = a->tok;
+			cur->person = -1;
+			cur->place = -1;
+			cur->prep = prep_before(c, a->tok);
+			cur->loc = cur->prep == CUE_PLACE_PREP;
+			cur->adj_only = a->kind == LX_ACTOR && a->en->sub == AK_ADJ;
+		} else if (a->kind != LX_ACTOR || a->en->sub != AK_ADJ) {
+			cur->adj_only = false;
+		}
+		cur->end = a->end;
+		switch (a->kind) {
+		case LX_ACTOR:
+			mention_set_country(cur, c->lx->actors.items[a->en->value].code);
+			break;
+		case LX_TITLE: {
+			const lx_title *t = &c->lx->titles.items[a->en->value];
+			cur->has_title = true;
+			if (t->office != OF_NONE || !cur->office)
+				cur->office = t->office;
+			if (!cur->agent[0] || t->office != OF_NONE)
+				memcpy(cur->agent, t->agent, 4);
+			cur->adj_only = false;
+			break;
+		}
+		case LX_PERSON: {
+			const lx_person *p = &c->lx->persons.items[a->en->value];
+			cur->person = a->en->value;
+			if (!cur->country[0])
+				memcpy(cur->country, p->country, 4);
+			if (!cur->agent[0])
+				memcpy(cur->agent, p->agent, 4);
+			cur->adj_only = false;
+			break;
+		}
+		case LX_CUE:
+			if (a->en->sub == CUE_BOTH)
+				cur->both = true;
+			else if (a->en->sub == CUE_COUNTERPART)
+				cur->counterpart = true;
+			else if (a->en->sub == CUE_PRONOUN)
+				cur->pronoun = true;
+			cur->adj_only = false;
+			break;
+		default:
+			break;
+		}
+	}
+	/* A mention that is only a title ("le chef du Parti") takes the
+	 * country of the frame side whose office holder it names. */
+}
+
+/* ---- actors from mentions ---- */
+
+static int32_t date_for_lookup(const ent_date *d)
+{
+	int32_t n = ent_date_num(d);
+	return n ? n : 99991230;
+}
+
+static void actor_from_mention(ctx *c, const mention *m, const ent_date *when,
+			       int counterpart_office, actor *out)
+{
+	memset(out, 0, sizeof *out);
+	const lx_lexicon *lx = c->lx;
+	int32_t dn = date_for_lookup(when);
+	char country[4] = {0};
+	memcpy(country, m->country, 4);
+	int person = m->person;
+	int office = m->counterpart && !m->office ? counterpart_office : m->office;
+	if (!country[0] && office && c->fr.set) {
+		/* "le chef du Parti": the frame side that has such an office */
+		if (lx_office_holder(lx, c->fr.a.country, office, dn) >= 0)
+			memcpy(country, c->fr.a.country, 4);
+		else if (lx_office_holder(lx, c->fr.b.country, office, dn) >= 0)
+			memcpy(country, c->fr.b.country, 4);
+	}
+	if (!country[0])
+		return;
+	if (person < 0 && office) {
+		person = lx_office_holder(lx, country, office, dn);
+		if (person < 0 && office == OF_PARTY_LEADER)
+			person = lx_office_holder(lx, country, OF_SECRETARY_GENERAL, dn);
+	}
+	memcpy(out->country, country, 4);
+	snprintf(out->code, sizeof out->code, "%s%s", country, m->agent);
+	if (person >= 0) {
+		out->name = lx->persons.items[person].name;
+		if (!m->agent[0])
+			snprintf(out->code, sizeof out->code, "%s%s", country,
+				 lx->persons.items[person].agent);
+	}
+	const ent_token *a = &c->ti.toks.items[m->tok];
+	const ent_token *b = &c->ti.toks.items[m->end - 1];
+	out->span.start = a->start;
+	out->span.len = b->start + b->len - a->start;
+}
+
+/* ---- events ---- */
+
+static int sector_class(const ctx *c, uint64_t sectors)
+{
+	int eco = 0, mil = 0, jud = 0, intel = 0;
+	for (unsigned i = 0; i < ENT_SECTOR_COUNT; i++) {
+		if (!(sectors & (1ULL << i)))
+			continue;
+		switch (c->e->sector_class[i]) {
+		case SC_ECONOMIC: eco++; break;
+		case SC_MILITARY: mil++; break;
+		case SC_JUDICIAL: jud++; break;
+		case SC_INTELLIGENCE: intel++; break;
+		default: break;
+		}
+	}
+	if (mil && !eco)
+		return SC_MILITARY;
+	if (eco && !mil && !jud)
+		return SC_ECONOMIC;
+	if (jud && !eco && !mil)
+		return SC_JUDICIAL;
+	if (intel && !eco && !mil && !jud)
+		return SC_INTELLIGENCE;
+	return SC_NONE;
+}
+
+static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
+		 const ent_date *date, int place, uint64_t sectors, bool negated,
+		 const ent_sentence *s, const lx_hit *trig, double confidence)
+{
+	if (!src->country[0] || !tgt->country[0] || strcmp(src->country, tgt->country) == 0)
+		return;
+	ent_event ev;
+	memset(&ev, 0, sizeof ev);
+	const lx_code *ci = lx_code_info(c->lx, code);
+	char base[4];
+	if (!ci) {
+		memcpy(base, code, 3);
+		base[3] = 0;
+		ci = lx_code_info(c->lx, base);
+		code = base;
+	}
+	snprintf(ev.code, sizeof ev.code, "%s", code);
+	memcpy(ev.source, src->code, sizeof ev.source);
+	memcpy(ev.target, tgt->code, sizeof ev.target);
+	ev.source_name = src->name;
+	ev.target_name = tgt->name;
+	ent_date_format(date, ev.date);
+	if (place >= 0)
+		ev.place = c->lx->places.items[place].name;
+	ev.sectors = sectors;
+	ev.negated = negated;
+	if (ci) {
+		ev.goldstein = ci->goldstein;
+		ev.quad = ci->quad;
+		ev.plover = ci->plover;
+	}
+	ev.confidence = confidence;
+	ev.sentence.start = s->start;
+	ev.sentence.len = s->len;
+	const ent_token *a = &c->ti.toks.items[trig->tok];
+	const ent_token *b = &c->ti.toks.items[trig->tok + trig->ntok - 1];
+	ev.trigger.start = a->start;
+	ev.trigger.len = b->start + b->len - a->start;
+	ev.source_span = src->span;
+	ev.target_span = tgt->span;
+	/* the same event from the same sentence once */
+	for (size_t i = 0; i < c->out->events.len; i++) {
+		const ent_event *o = &c->out->events.items[i];
+		if (o->sentence.start == ev.sentence.start && strcmp(o->code, ev.code) == 0 &&
+		    strcmp(o->source, ev.source) == 0 && strcmp(o->target, ev.target) == 0)
+			return;
+	}
+	ENT_VEC_PUSH(c->out->events, ev);
+}
+
+/* The mentions coordinated with m (m itself first). */
+static int chain(const ctx *c, int m, int *out, int max)
+{
+	int n = 0;
+	out[n++] = m;
+	while (m + 1 < c->nm && c->m[m].coord_next && n < max) {
+		m++;
+		out[n++] = m;
+	}
+	return n;
+}
+
+static int chain_start(const ctx *c, int m)
+{
+	while (m > 0 && c->m[m - 1].coord_next)
+		m--;
+	return m;
+}
+
+static bool frame_has(const frame *f, const char *country)
+{
+	return f->set && (strcmp(f->a.country, country) == 0 || strcmp(f->b.country, country) == 0);
+}
+
+static const actor *frame_other(const frame *f, const char *country)
+{
+	if (!f->set)
+		return NULL;
+	if (strcmp(f->a.country, country) == 0)
+		return &f->b;
+	if (strcmp(f->b.country, country) == 0)
+		return &f->a;
+	return NULL;
+}
+
+static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
+			 uint32_t next_trig)
+{
+	const lx_entry *en = entry(c, t->entry);
+	const lx_trigger *tr = &c->lx->triggers.items[en->value];
+	uint8_t frame_kind = en->sub;
+	uint32_t from = s->tok, to = s->tok + s->ntok;
+
+	/* "lors de l'entretien": a reference to the meeting, not a new one */
+	if (t->tok > from) {
+		uint32_t p = t->tok;
+		while (p > from && (cue_at(c, p - 1) == CUE_DET))
+			p--;
+		if (p > from && cue_at(c, p - 1) == CUE_REF)
+			return;
+	}
+	bool negated = false, future = (en->flags & TF_INTENT) != 0;
+	for (uint32_t i = t->tok > from + 4 ? t->tok - 4 : from; i < t->tok; i++) {
+		if (cue_at(c, i) == CUE_NEG)
+			negated = true;
+		if (cue_at(c, i) == CUE_FUTURE)
+			future = true;
+	}
+	if (t->tok + t->ntok < to && cue_at(c, t->tok + t->ntok) == CUE_NEG &&
+	    t->tok > from && cue_at(c, t->tok - 1) == CUE_NEG)
+		negated = true;
+
+	/* date: a date before the trigger with no trigger in between, or one
+	 * shortly after it */
+	ent_date date = {0};
+	bool explicit_date = false;
+	for (int i = 0; i < c->nd; i++) {
+		uint32_t dt = c->dates[i].tok;
+		bool before = dt < t->tok;
+		bool ok = false;
+		if (before) {
+			ok = true;
+			for (size_t h = 0; h < c->hits.len; h++) {
+				const lx_hit *o = &c->hits.items[h];
+				if (o->kind == LX_TRIGGER && o->tok > dt && o->tok < t->tok)
+					ok = false;
+			}
+		} else {
+			ok = dt - t->tok <= 10 && dt < next_trig;
+		}
+		if (ok) {
+			date = c->dates[i].d;
+			explicit_date = true;
+		}
+	}
+	if (!explicit_date)
+		date = c->fr.date_set ? c->fr.date : c->docdate;
+
+	/* sectors in the trigger's scope */
+	uint64_t sectors = 0;
+	for (size_t h = 0; h < c->hits.len; h++) {
+		const lx_hit *o = &c->hits.items[h];
+		if (o->kind == LX_SECTOR && o->tok >= t->tok && o->tok < next_trig)
+			sectors |= 1ULL << entry(c, o->entry)->value;
+	}
+	char code[6];
+	snprintf(code, sizeof code, "%s", tr->code);
+	if ((en->flags & TF_REFINE) && strlen(code) == 3) {
+		int cls = sector_class(c, sectors);
+		if (cls) {
+			if (code[0] == '0' && (code[1] == '2' || code[1] == '3'))
+				snprintf(code, sizeof code, "0%c1%d", code[1], cls);
+			else if (code[0] == '0' && code[1] == '6')
+				snprintf(code, sizeof code, "06%d", cls);
+		}
+	}
+	if (future && code[0] == '0' && code[1] == '4')
+		snprintf(code, sizeof code, "036");
+
+	/* source: the nearest subject-like mention before the trigger */
+	int src = -1;
+	for (int i = c->nm - 1; i >= 0; i--) {
+		const mention *m = &c->m[i];
+		if (m->end > t->tok)
+			continue;
+		if (m->loc || (m->prep && m->prep != CUE_OF))
+			continue;
+		if (m->prep == CUE_OF) {
+			/* "du Mali" inside a coordinated subject: find its head */
+			continue;
+		}
+		src = chain_start(c, i);
+		break;
+	}
+	bool participle = false;
+	if (src < 0 && frame_kind == FR_RECEIVE) {
+		/* "Recevant X, Y a ...": the visitor before the comma, the host after */
+		for (uint32_t i = t->tok + t->ntok; i < to; i++) {
+			if (tok_is(c, i, ",")) {
+				for (int k = 0; k < c->nm; k++)
+					if (c->m[k].tok > i && !c->m[k].prep) {
+						src = k;
+						participle = true;
+						break;
+					}
+				break;
+			}
+		}
+	}
+	if (src < 0 && (en->flags & TF_NOUN)) {
+		for (int i = 0; i < c->nm; i++) {
+			const mention *m = &c->m[i];
+			if (m->tok >= t->tok + t->ntok &&
+			    (m->prep == CUE_OF || m->prep == CUE_BETWEEN)) {
+				src = i;
+				break;
+			}
+		}
+	}
+	int srcs[8], nsrc = 0;
+	actor sa[8];
+	int ns = 0;
+	if (src >= 0)
+		nsrc = chain(c, src, srcs, 8);
+
+	/* the office a counterpart shares with the first side */
+	int cp_office = 0;
+	for (int k = 0; k < nsrc; k++)
+		if (c->m[srcs[k]].office)
+			cp_office = c->m[srcs[k]].office;
+	if (!cp_office && nsrc && c->m[srcs[0]].person >= 0)
+		cp_office = lx_person_office(c->lx, c->m[srcs[0]].person,
+					     date_for_lookup(&date));
+
+	bool both = false;
+	for (int k = 0; k < nsrc; k++) {
+		const mention *m = &c->m[srcs[k]];
+		if (m->both) {
+			both = true;
+			continue;
+		}
+		if (m->pronoun) {
+			if (c->have_last_subject && ns < 8)
+				sa[ns++] = c->last_subject;
+			continue;
+		}
+		actor a;
+		actor_from_mention(c, m, &date, 0, &a);
+		if (a.country[0] && ns < 8)
+			sa[ns++] = a;
+	}
+	if (both || (ns == 0 && c->nm == 0 && c->fr.set) ||
+	    (ns == 0 && frame_kind == FR_MUTUAL && c->fr.set)) {
+		if (!c->fr.set)
+			return;
+		sa[0] = c->fr.a;
+		sa[1] = c->fr.b;
+		ns = 2;
+		if (!explicit_date && c->fr.date_set)
+			date = c->fr.date;
+	}
+
+	/* coordinated subjects act together: every pair */
+	int place = c->sent_place >= 0 ? c->sent_place : -1;
+	double conf = 0.5 + (explicit_date ? 0.1 : 0.0);
+	if (ns >= 2) {
+		bool distinct = false;
+		for (int i = 1; i < ns; i++)
+			if (strcmp(sa[i].country, sa[0].country))
+				distinct = true;
+		if (distinct) {
+			if (place < 0 && frame_has(&c->fr, sa[0].country) && frame_has(&c->fr, sa[1].country))
+				place = c->fr.place;
+			for (int i = 0; i < ns; i++)
+				for (int j = i + 1; j < ns; j++)
+					emit(c, code, &sa[i], &sa[j], &date, place, sectors, negated, s, t,
+					     conf + 0.3);
+			return;
+		}
+	}
+
+	/* targets: mentions after the trigger, of another country */
+	actor src_actor;
+	memset(&src_actor, 0, sizeof src_actor);
+	if (ns)
+		src_actor = sa[0];
+	int tg = -1;
+	for (int pass = 0; pass < 2 && tg < 0; pass++) {
+		for (int i = 0; i < c->nm; i++) {
+			const mention *m = &c->m[i];
+			if (m->tok < t->tok + t->ntok || (nsrc && i >= srcs[0] && i <= srcs[nsrc - 1]))
+				continue;
+			if (participle && i == src)
+				continue;
+			if (m->both || m->pronoun)
+				continue;
+			bool want_loc = frame_kind == FR_VISIT;
+			if (pass == 0 && m->loc != want_loc)
+				continue;
+			if (m->country[0] && src_actor.country[0] &&
+			    strcmp(m->country, src_actor.country) == 0)
+				continue;
+			if (!m->country[0] && !m->counterpart && !m->office)
+				continue;
+			tg = i;
+			break;
+		}
+	}
+	if (participle) {
+		/* the visitor is the mention between the trigger and the comma */
+		tg = -1;
+		for (int i = 0; i < c->nm; i++)
+			if (c->m[i].tok >= t->tok + t->ntok && i != src) {
+				tg = i;
+				break;
+			}
+	}
+	actor ta[8];
+	int nt = 0;
+	if (tg >= 0) {
+		int tgs[8];
+		int n = chain(c, tg, tgs, 8);
+		for (int k = 0; k < n; k++) {
+			const mention *m = &c->m[tgs[k]];
+			if (m->both || m->pronoun)
+				continue;
+			actor a;
+			actor_from_mention(c, m, &date, cp_office, &a);
+			if (a.country[0] && nt < 8)
+				ta[nt++] = a;
+		}
+	}
+	if (!ns && nt) {
+		/* no subject: the frame side facing the target */
+		const actor *o = frame_other(&c->fr, ta[0].country);
+		if (o) {
+			sa[0] = *o;
+			ns = 1;
+		}
+	}
+	if (!ns)
+		return;
+	if (!nt) {
+		const actor *o = frame_other(&c->fr, sa[0].country);
+		if (!o)
+			return;
+		ta[0] = *o;
+		nt = 1;
+		conf -= 0.1;
+		if (!explicit_date && c->fr.date_set)
+			date = c->fr.date;
+	} else {
+		conf += 0.3;
+	}
+	for (int j = 0; j < nt; j++) {
+		int pl = place;
+		if (pl < 0 && frame_has(&c->fr, sa[0].country) && frame_has(&c->fr, ta[j].country))
+			pl = c->fr.place;
+		if (frame_kind == FR_RECEIVE && participle)
+			emit(c, code, &sa[0], &ta[j], &date, pl, sectors, negated, s, t, conf);
+		else
+			emit(c, code, &sa[0], &ta[j], &date, pl, sectors, negated, s, t, conf);
+	}
+	/* the first meeting with two sides sets the discourse frame */
+	size_t ne = c->out->events.len;
+	if (ne && (code[0] == '0' && code[1] == '4')) {
+		const ent_event *ev = &c->out->events.items[ne - 1];
+		if (!c->fr.set || (!c->fr.date_set && explicit_date)) {
+			c->fr.set = true;
+			c->fr.a = sa[0];
+			c->fr.b = ta[0];
+			c->fr.place = place;
+			if (explicit_date) {
+				c->fr.date = date;
+				c->fr.date_set = true;
+			}
+		}
+		(void)ev;
+	}
+	if (!c->fr.set && ns && nt) {
+		c->fr.set = true;
+		c->fr.a = sa[0];
+		c->fr.b = ta[0];
+		c->fr.place = place;
+	}
+	c->last_subject = sa[0];
+	c->have_last_subject = true;
+}
+
+static bool noise_sentence(const ctx *c, const ent_sentence *s)
+{
+	if (tok_is(c, s->tok, ">"))
+		return true;
+	for (size_t h = 0; h < c->hits.len; h++) {
+		const lx_hit *o = &c->hits.items[h];
+		if (o->kind == LX_CUE && o->tok == s->tok && entry(c, o->entry)->sub == CUE_NOISE)
+			return true;
+	}
+	return false;
+}
+
+static bool abbrev_cb(const char *k, size_t n, void *p)
+{
+	const ctx *c = p;
+	return lx_is_abbrev(c->lx, c->lang, k, n);
+}
+
+void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
+		 const char *text, size_t len, ent_doc *out)
+{
+	ctx c;
+	memset(&c, 0, sizeof c);
+	c.e = e;
+	c.lx = &e->lx;
+	c.lang = lx_language(c.lx, lang);
+	c.text = text;
+	c.docdate = *docdate;
+	c.out = out;
+	c.fr.place = -1;
+	ent_text_split(text, len, abbrev_cb, &c, &c.ti);
+	out->nsent = c.ti.sents.len;
+	size_t cue_cap = 0;
+	for (size_t si = 0; si < c.ti.sents.len; si++) {
+		const ent_sentence *s = &c.ti.sents.items[si];
+		c.hits.len = 0;
+		lx_match(c.lx, c.lang, &c.ti, s->tok, s->tok + s->ntok, &c.hits, &c.scratch);
+		if (s->ntok > cue_cap) {
+			cue_cap = s->ntok * 2;
+			c.cue = ent_xrealloc(c.cue, cue_cap);
+		}
+		memset(c.cue, 0, s->ntok);
+		c.base = s->tok;
+		bool any_trigger = false;
+		for (size_t h = 0; h < c.hits.len; h++) {
+			const lx_hit *o = &c.hits.items[h];
+			if (o->kind == LX_CUE)
+				for (uint32_t k = o->tok; k < o->tok + o->ntok; k++)
+					c.cue[k - s->tok] = entry(&c, o->entry)->sub;
+			if (o->kind == LX_TRIGGER)
+				any_trigger = true;
+		}
+		if (noise_sentence(&c, s))
+			continue;
+		read_dates(&c, s->tok, s->tok + s->ntok);
+		build_mentions(&c, s->tok, s->tok + s->ntok);
+		if (any_trigger) {
+			for (size_t h = 0; h < c.hits.len; h++) {
+				const lx_hit *o = &c.hits.items[h];
+				if (o->kind != LX_TRIGGER)
+					continue;
+				uint32_t next = s->tok + s->ntok;
+				for (size_t k = h + 1; k < c.hits.len; k++)
+					if (c.hits.items[k].kind == LX_TRIGGER) {
+						next = c.hits.items[k].tok;
+						break;
+					}
+				code_trigger(&c, s, o, next);
+			}
+		}
+		/* a sentence subject becomes the antecedent of "il" */
+		for (int i = 0; i < c.nm; i++) {
+			const mention *m = &c.m[i];
+			if (m->prep || m->loc || m->both || m->pronoun)
+				continue;
+			if (m->person >= 0 || m->office) {
+				actor a;
+				ent_date d = c.fr.date_set ? c.fr.date : c.docdate;
+				actor_from_mention(&c, m, &d, 0, &a);
+				if (a.country[0]) {
+					c.last_subject = a;
+					c.have_last_subject = true;
+				}
+			}
+			break;
+		}
+	}
+	free(c.cue);
+	ENT_VEC_FREE(c.hits);
+	ent_buf_dispose(&c.scratch);
+	ent_textinfo_dispose(&c.ti);
+}

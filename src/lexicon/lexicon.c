@@ -1,0 +1,742 @@
+/*
+ * lexicon.c: loading, checking and compiling data/ (docs/lexicon.md).
+ *
+ * Every file is read line by line; a bad line is reported as FILE:LINE and
+ * skipped, so `entente lexicon check` lists every problem at once, while the
+ * engine refuses to start when there is any. Patterns are folded and
+ * tokenised exactly like the text (ent_pattern_keys) and stored in a hash
+ * map keyed by the space-joined token keys; each key leads to a chain of
+ * entries (one pattern may be an adjective and a sector word at once).
+ */
+#include "lexicon/lexicon.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_FIELDS 8
+
+typedef struct loader {
+	lx_lexicon *lx;
+	ent_buf *errors;
+	int nerrors;
+	const char *path;
+	unsigned line;
+} loader;
+
+static void err(loader *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void err(loader *L, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (L->line)
+		ent_buf_printf(L->errors, "%s:%u: %s\n", L->path, L->line, msg);
+	else
+		ent_buf_printf(L->errors, "%s: %s\n", L->path, msg);
+	L->nerrors++;
+}
+
+static char *intern(lx_lexicon *lx, const char *s)
+{
+	return ent_arena_strndup(&lx->strings, s, strlen(s));
+}
+
+/* Calls fn for each entry line of path split into exactly nfields fields. */
+typedef void (*line_fn)(loader *L, char **f, void *ctx);
+static void each_line(loader *L, const char *path, int nfields, bool required,
+		      line_fn fn, void *ctx)
+{
+	L->path = path;
+	L->line = 0;
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		if (required)
+			err(L, "cannot open: %s", strerror(errno));
+		return;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	while ((got = getline(&line, &cap, fp)) >= 0) {
+		L->line++;
+		size_t n = (size_t)got;
+		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = 0;
+		if (L->line == 1 && n >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0) {
+			memmove(line, line + 3, n - 2);
+			n -= 3;
+		}
+		size_t k = 0;
+		while (k < n && (line[k] == ' ' || line[k] == '\t'))
+			k++;
+		if (k == n || line[k] == '#')
+			continue;
+		size_t bad;
+		if (!ent_utf8_valid(line, n, &bad)) {
+			err(L, "invalid UTF-8 at column %zu", bad + 1);
+			continue;
+		}
+		char *f[MAX_FIELDS];
+		int nf = 0;
+		char *p = line;
+		for (;;) {
+			if (nf < MAX_FIELDS)
+				f[nf] = p;
+			nf++;
+			char *tab = strchr(p, '\t');
+			if (!tab)
+				break;
+			*tab = 0;
+			p = tab + 1;
+		}
+		if (nf != nfields) {
+			err(L, "expected %d TAB-separated fields, found %d", nfields, nf);
+			continue;
+		}
+		bool empty = false;
+		for (int i = 0; i < nf; i++) {
+			/* trim spaces around fields */
+			char *s = f[i];
+			while (*s == ' ')
+				s++;
+			size_t m = strlen(s);
+			while (m && s[m - 1] == ' ')
+				s[--m] = 0;
+			f[i] = s;
+			if (!*s)
+				empty = true;
+		}
+		if (empty) {
+			err(L, "empty field (write '-' for none)");
+			continue;
+		}
+		fn(L, f, ctx);
+	}
+	free(line);
+	fclose(fp);
+	L->line = 0;
+}
+
+/* ---- the matcher ---- */
+
+static void add_pattern(loader *L, lx_matcher *m, const char *pattern,
+			lx_entry e)
+{
+	lx_lexicon *lx = L->lx;
+	ent_buf keys = ENT_BUF_INIT;
+	size_t ntok = ent_pattern_keys(pattern, strlen(pattern), &keys);
+	bool prefix = false;
+	if (ntok >= 2 && keys.len >= 2 && keys.data[keys.len - 1] == '*' &&
+	    keys.data[keys.len - 2] == ' ') {
+		keys.len -= 2;
+		keys.data[keys.len] = 0;
+		ntok--;
+		prefix = true;
+		const char *sp = strrchr(keys.data, ' ');
+		size_t plen = strlen(sp ? sp + 1 : keys.data);
+		if (plen < 3 || plen > 63) {
+			err(L, "a prefix pattern needs 3 to 63 characters before '*': \"%s\"", pattern);
+			goto done;
+		}
+		m->prefix_lens |= 1ULL << plen;
+		if (ntok > m->prefix_maxlen)
+			m->prefix_maxlen = (uint32_t)ntok;
+	}
+	if (ntok == 0) {
+		err(L, "empty pattern");
+		goto done;
+	}
+	if (ntok > 16) {
+		err(L, "pattern longer than 16 tokens");
+		goto done;
+	}
+	if (ntok > m->maxlen)
+		m->maxlen = (uint32_t)ntok;
+	e.next = -1;
+	bool added;
+	uint32_t *head = ent_map_put(prefix ? &m->prefix : &m->exact, keys.data,
+				     keys.len, (uint32_t)lx->entries.len, &added);
+	if (!added) {
+		/* append to the chain unless it is an exact duplicate */
+		int32_t i = (int32_t)*head, last = -1;
+		while (i >= 0) {
+			lx_entry *o = &lx->entries.items[i];
+			if (o->kind == e.kind && o->sub == e.sub && o->value == e.value &&
+			    o->flags == e.flags) {
+				if (e.kind != LX_PERSON)
+					err(L, "duplicate pattern \"%s\"", pattern);
+				goto done;
+			}
+			last = i;
+			i = o->next;
+		}
+		lx->entries.items[last].next = (int32_t)lx->entries.len;
+	}
+	ENT_VEC_PUSH(lx->entries, e);
+done:
+	ent_buf_dispose(&keys);
+}
+
+static bool valid_code(const lx_lexicon *lx, const char *c, size_t max)
+{
+	size_t n = strlen(c);
+	if (n < 3 || n > max)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!(c[i] >= 'A' && c[i] <= 'Z'))
+			return false;
+	char iso[4];
+	memcpy(iso, c, 3);
+	iso[3] = 0;
+	return lx_country_info(lx, iso) != NULL;
+}
+
+/* ---- per-file line handlers ---- */
+
+static void on_country(loader *L, char **f, void *ctx)
+{
+	(void)ctx;
+	lx_lexicon *lx = L->lx;
+	if (strlen(f[0]) != 3) {
+		err(L, "country code must be 3 letters: \"%s\"", f[0]);
+		return;
+	}
+	if (strcmp(f[2], "country") && strcmp(f[2], "igo")) {
+		err(L, "kind must be country or igo: \"%s\"", f[2]);
+		return;
+	}
+	bool added;
+	ent_map_put(&lx->country_by_code, f[0], 3, (uint32_t)lx->countries.len, &added);
+	if (!added) {
+		err(L, "duplicate country code %s", f[0]);
+		return;
+	}
+	lx_country c = {0};
+	memcpy(c.code, f[0], 4);
+	c.name = intern(lx, f[1]);
+	c.igo = strcmp(f[2], "igo") == 0;
+	ENT_VEC_PUSH(lx->countries, c);
+}
+
+static void on_code(loader *L, char **f, void *ctx)
+{
+	(void)ctx;
+	lx_lexicon *lx = L->lx;
+	if (strcmp(f[0], "code") == 0)
+		return; /* header line */
+	size_t n = strlen(f[0]);
+	if (n < 2 || n > 4 || strspn(f[0], "0123456789") != n) {
+		err(L, "a CAMEO code is 2 to 4 digits: \"%s\"", f[0]);
+		return;
+	}
+	char *end;
+	lx_code c = {0};
+	memcpy(c.code, f[0], n + 1);
+	c.name = intern(lx, f[1]);
+	c.goldstein = strtod(f[2], &end);
+	if (*end || c.goldstein < -10 || c.goldstein > 10) {
+		err(L, "Goldstein value must be a number in [-10, 10]: \"%s\"", f[2]);
+		return;
+	}
+	c.quad = atoi(f[3]);
+	if (c.quad < 1 || c.quad > 4) {
+		err(L, "quad class must be 1 to 4: \"%s\"", f[3]);
+		return;
+	}
+	c.plover = intern(lx, f[4]);
+	bool added;
+	ent_map_put(&lx->code_by_code, c.code, n, (uint32_t)lx->codes.len, &added);
+	if (!added) {
+		err(L, "duplicate code %s", c.code);
+		return;
+	}
+	ENT_VEC_PUSH(lx->codes, c);
+}
+
+static int agent_ok(const char *a)
+{
+	static const char *const AGENTS[] = {"GOV", "PTY", "MIL", "BUS", "LEG", "EDU",
+		"MED", "JUD", "COP", "SPY", "OPP", "REB", "CVL", "HLH", "ELI",
+		"REF", "LAB", "AGR", "ENV", "NGO", "IGO", "REL", "CRM", "UAF", "DEV", NULL};
+	for (int i = 0; AGENTS[i]; i++)
+		if (strcmp(a, AGENTS[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int office_id(const char *s)
+{
+	static const char *const OFF[] = {"-", "head_of_state", "head_of_government",
+		"foreign_minister", "defence_minister", "party_leader",
+		"parliament_speaker", "secretary_general"};
+	for (int i = 0; i < OF_NOFFICES; i++)
+		if (strcmp(s, OFF[i]) == 0)
+			return i;
+	return -1;
+}
+
+static int32_t date_num(const char *s, bool end)
+{
+	int y, m, d;
+	int parts = ent_date_parse(s, strlen(s), &y, &m, &d);
+	if (!parts)
+		return -1;
+	if (parts == 1)
+		return y * 10000 + (end ? 1231 : 101);
+	if (parts == 2)
+		return y * 10000 + m * 100 + (end ? ent_days_in_month(y, m) : 1);
+	return y * 10000 + m * 100 + d;
+}
+
+typedef struct lang_ctx {
+	lx_lang *lang;
+} lang_ctx;
+
+static void on_person(loader *L, char **f, void *ctx)
+{
+	(void)ctx;
+	lx_lexicon *lx = L->lx;
+	if (!valid_code(lx, f[2], 3)) {
+		err(L, "unknown country code \"%s\"", f[2]);
+		return;
+	}
+	if (strcmp(f[3], "-") != 0 && !agent_ok(f[3])) {
+		err(L, "unknown CAMEO agent \"%s\"", f[3]);
+		return;
+	}
+	bool added;
+	ent_map_put(&lx->person_by_name, f[0], strlen(f[0]), (uint32_t)lx->persons.len, &added);
+	if (!added) {
+		err(L, "person \"%s\" is listed twice", f[0]);
+		return;
+	}
+	lx_person p = {0};
+	p.name = intern(lx, f[0]);
+	memcpy(p.country, f[2], 3);
+	if (strcmp(f[3], "-") != 0)
+		memcpy(p.agent, f[3], 3);
+	int32_t idx = (int32_t)lx->persons.len;
+	ENT_VEC_PUSH(lx->persons, p);
+	lx_entry e = {.kind = LX_PERSON, .value = idx};
+	for (size_t l = 0; l < lx->nlangs; l++) {
+		add_pattern(L, &lx->langs[l].m, f[0], e);
+		if (strcmp(f[1], "-") == 0)
+			continue;
+		char *vars = ent_xstrdup(f[1]);
+		for (char *save = NULL, *v = strtok_r(vars, "|", &save); v;
+		     v = strtok_r(NULL, "|", &save))
+			add_pattern(L, &lx->langs[l].m, v, e);
+		free(vars);
+	}
+}
+
+static void on_office(loader *L, char **f, void *ctx)
+{
+	(void)ctx;
+	lx_lexicon *lx = L->lx;
+	lx_office_term t = {0};
+	if (!valid_code(lx, f[0], 3)) {
+		err(L, "unknown country code \"%s\"", f[0]);
+		return;
+	}
+	memcpy(t.country, f[0], 3);
+	int o = office_id(f[1]);
+	if (o <= 0) {
+		err(L, "unknown office \"%s\"", f[1]);
+		return;
+	}
+	t.office = (uint8_t)o;
+	uint32_t *p = ent_map_get(&lx->person_by_name, f[2], strlen(f[2]));
+	if (!p) {
+		err(L, "\"%s\" is not in persons.tsv", f[2]);
+		return;
+	}
+	t.person = (int32_t)*p;
+	t.start = date_num(f[3], false);
+	t.end = strcmp(f[4], "-") == 0 ? 99991231 : date_num(f[4], true);
+	if (t.start < 0 || t.end < 0) {
+		err(L, "dates must be YYYY, YYYY-MM or YYYY-MM-DD (end may be '-')");
+		return;
+	}
+	if (t.end < t.start) {
+		err(L, "end %s is before start %s", f[4], f[3]);
+		return;
+	}
+	ENT_VEC_PUSH(lx->offices, t);
+}
+
+static void on_actor(loader *L, char **f, void *ctx)
+{
+	lang_ctx *c = ctx;
+	lx_lexicon *lx = L->lx;
+	if (!valid_code(lx, f[1], 6) || strlen(f[1]) % 3) {
+		err(L, "actor code must be a known ISO3/IGO code with an optional agent: \"%s\"", f[1]);
+		return;
+	}
+	if (strlen(f[1]) == 6 && !agent_ok(f[1] + 3)) {
+		err(L, "unknown CAMEO agent in \"%s\"", f[1]);
+		return;
+	}
+	static const char *const K[] = {"", "name", "adj", "capital", "org"};
+	int k = 0;
+	for (int i = 1; i <= 4; i++)
+		if (strcmp(f[2], K[i]) == 0)
+			k = i;
+	if (!k) {
+		err(L, "kind must be name, adj, capital or org: \"%s\"", f[2]);
+		return;
+	}
+	lx_actor a = {0};
+	memcpy(a.code, f[1], strlen(f[1]));
+	int32_t idx = (int32_t)lx->actors.len;
+	ENT_VEC_PUSH(lx->actors, a);
+	lx_entry e = {.kind = LX_ACTOR, .sub = (uint8_t)k, .value = idx};
+	add_pattern(L, &c->lang->m, f[0], e);
+}
+
+static void on_place(loader *L, char **f, void *ctx)
+{
+	lang_ctx *c = ctx;
+	lx_lexicon *lx = L->lx;
+	if (!valid_code(lx, f[2], 3)) {
+		err(L, "unknown country code \"%s\"", f[2]);
+		return;
+	}
+	lx_place p = {0};
+	p.name = intern(lx, f[1]);
+	memcpy(p.country, f[2], 3);
+	int32_t idx = (int32_t)lx->places.len;
+	ENT_VEC_PUSH(lx->places, p);
+	lx_entry e = {.kind = LX_PLACE, .value = idx};
+	add_pattern(L, &c->lang->m, f[0], e);
+}
+
+static void on_title(loader *L, char **f, void *ctx)
+{
+	lang_ctx *c = ctx;
+	lx_lexicon *lx = L->lx;
+	if (!agent_ok(f[1])) {
+		err(L, "unknown CAMEO agent \"%s\"", f[1]);
+		return;
+	}
+	int o = office_id(f[2]);
+	if (o < 0) {
+		err(L, "unknown office \"%s\"", f[2]);
+		return;
+	}
+	lx_title t = {0};
+	memcpy(t.agent, f[1], 3);
+	t.office = (uint8_t)o;
+	int32_t idx = (int32_t)lx->titles.len;
+	ENT_VEC_PUSH(lx->titles, t);
+	lx_entry e = {.kind = LX_TITLE, .value = idx};
+	add_pattern(L, &c->lang->m, f[0], e);
+}
+
+static void on_trigger(loader *L, char **f, void *ctx)
+{
+	lang_ctx *c = ctx;
+	lx_lexicon *lx = L->lx;
+	if (!lx_code_info(lx, f[1])) {
+		err(L, "unknown CAMEO code \"%s\"", f[1]);
+		return;
+	}
+	static const char *const FR[] = {"", "act", "visit", "receive", "mutual"};
+	int fr = 0;
+	for (int i = 1; i <= 4; i++)
+		if (strcmp(f[2], FR[i]) == 0)
+			fr = i;
+	if (!fr) {
+		err(L, "frame must be act, visit, receive or mutual: \"%s\"", f[2]);
+		return;
+	}
+	uint16_t flags = 0;
+	if (strcmp(f[3], "-") != 0) {
+		char *fl = ent_xstrdup(f[3]);
+		for (char *save = NULL, *t = strtok_r(fl, ",", &save); t;
+		     t = strtok_r(NULL, ",", &save)) {
+			if (strcmp(t, "refine") == 0)
+				flags |= TF_REFINE;
+			else if (strcmp(t, "noun") == 0)
+				flags |= TF_NOUN;
+			else if (strcmp(t, "intent") == 0)
+				flags |= TF_INTENT;
+			else
+				err(L, "unknown flag \"%s\" (refine, noun, intent)", t);
+		}
+		free(fl);
+	}
+	lx_trigger t = {0};
+	memcpy(t.code, f[1], strlen(f[1]));
+	int32_t idx = (int32_t)lx->triggers.len;
+	ENT_VEC_PUSH(lx->triggers, t);
+	lx_entry e = {.kind = LX_TRIGGER, .sub = (uint8_t)fr, .flags = flags, .value = idx};
+	add_pattern(L, &c->lang->m, f[0], e);
+}
+
+static void on_sector(loader *L, char **f, void *ctx)
+{
+	lang_ctx *c = ctx;
+	int s = -1;
+	{
+		/* sector names are the fixed list of EVENTS.md section 5 */
+		extern int ent_sector_index(const char *name);
+		s = ent_sector_index(f[1]);
+	}
+	if (s < 0) {
+		err(L, "unknown sector \"%s\" (see EVENTS.md section 5)", f[1]);
+		return;
+	}
+	lx_entry e = {.kind = LX_SECTOR, .value = s};
+	add_pattern(L, &c->lang->m, f[0], e);
+}
+
+static void on_cue(loader *L, char **f, void *ctx)
+{
+	lang_ctx *c = ctx;
+	static const char *const K[] = {"", "neg", "future", "both", "counterpart",
+		"pronoun", "coord", "place_prep", "with", "by", "between", "of",
+		"report", "noise", "abbrev", "det", "ref", "possessive"};
+	int k = 0;
+	for (int i = 1; i < CUE_NCUES; i++)
+		if (strcmp(f[1], K[i]) == 0)
+			k = i;
+	if (!k) {
+		err(L, "unknown cue kind \"%s\"", f[1]);
+		return;
+	}
+	int v = strcmp(f[2], "-") == 0 ? 0 : atoi(f[2]);
+	lx_entry e = {.kind = LX_CUE, .sub = (uint8_t)k, .value = v};
+	add_pattern(L, &c->lang->m, f[0], e);
+}
+
+static void on_time(loader *L, char **f, void *ctx)
+{
+	lang_ctx *c = ctx;
+	static const char *const K[] = {"", "month", "weekday", "relday", "modifier"};
+	int k = 0;
+	for (int i = 1; i <= 4; i++)
+		if (strcmp(f[1], K[i]) == 0)
+			k = i;
+	if (!k) {
+		err(L, "unknown time kind \"%s\"", f[1]);
+		return;
+	}
+	int v;
+	if (k == TM_MODIFIER) {
+		if (strcmp(f[2], "prev") == 0)
+			v = -1;
+		else if (strcmp(f[2], "next") == 0)
+			v = 1;
+		else if (strcmp(f[2], "this") == 0)
+			v = 0;
+		else {
+			err(L, "a modifier is prev, next or this: \"%s\"", f[2]);
+			return;
+		}
+	} else {
+		char *end;
+		v = (int)strtol(f[2], &end, 10);
+		if (*end || (k == TM_MONTH && (v < 1 || v > 12)) ||
+		    (k == TM_WEEKDAY && (v < 1 || v > 7))) {
+			err(L, "bad value \"%s\" for %s", f[2], f[1]);
+			return;
+		}
+	}
+	lx_entry e = {.kind = LX_TIME, .sub = (uint8_t)k, .value = v};
+	add_pattern(L, &c->lang->m, f[0], e);
+}
+
+static void matcher_init(lx_matcher *m)
+{
+	memset(m, 0, sizeof *m);
+	ent_map_init(&m->exact);
+	ent_map_init(&m->prefix);
+}
+
+int lx_load(lx_lexicon *lx, const char *dir, ent_buf *errors)
+{
+	memset(lx, 0, sizeof *lx);
+	ent_arena_init(&lx->strings, 64 * 1024);
+	ent_map_init(&lx->person_by_name);
+	ent_map_init(&lx->code_by_code);
+	ent_map_init(&lx->country_by_code);
+	loader L = {.lx = lx, .errors = errors};
+	char path[4096];
+	static const char *const LANGS[] = {"fr", "en"};
+	for (size_t i = 0; i < 2; i++) {
+		memcpy(lx->langs[i].name, LANGS[i], 3);
+		matcher_init(&lx->langs[i].m);
+	}
+	lx->nlangs = 2;
+
+	snprintf(path, sizeof path, "%s/cameo.tsv", dir);
+	each_line(&L, path, 5, true, on_code, NULL);
+	snprintf(path, sizeof path, "%s/countries.tsv", dir);
+	each_line(&L, path, 3, true, on_country, NULL);
+	snprintf(path, sizeof path, "%s/persons.tsv", dir);
+	each_line(&L, path, 4, true, on_person, NULL);
+	snprintf(path, sizeof path, "%s/offices.tsv", dir);
+	each_line(&L, path, 5, true, on_office, NULL);
+	for (size_t i = 0; i < lx->nlangs; i++) {
+		lang_ctx c = {.lang = &lx->langs[i]};
+		const char *ln = LANGS[i];
+		bool req = i == 0;
+		struct { const char *file; int nf; line_fn fn; } files[] = {
+			{"actors.tsv", 3, on_actor}, {"places.tsv", 3, on_place},
+			{"titles.tsv", 3, on_title}, {"triggers.tsv", 4, on_trigger},
+			{"sectors.tsv", 2, on_sector}, {"cues.tsv", 3, on_cue},
+			{"time.tsv", 3, on_time}};
+		for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
+			snprintf(path, sizeof path, "%s/%s/%s", dir, ln, files[k].file);
+			each_line(&L, path, files[k].nf, req, files[k].fn, &c);
+		}
+	}
+	return L.nerrors;
+}
+
+static void matcher_dispose(lx_matcher *m)
+{
+	ent_map_dispose(&m->exact);
+	ent_map_dispose(&m->prefix);
+}
+
+void lx_dispose(lx_lexicon *lx)
+{
+	for (size_t i = 0; i < lx->nlangs; i++)
+		matcher_dispose(&lx->langs[i].m);
+	ENT_VEC_FREE(lx->entries);
+	ENT_VEC_FREE(lx->actors);
+	ENT_VEC_FREE(lx->places);
+	ENT_VEC_FREE(lx->titles);
+	ENT_VEC_FREE(lx->triggers);
+	ENT_VEC_FREE(lx->persons);
+	ENT_VEC_FREE(lx->offices);
+	ENT_VEC_FREE(lx->codes);
+	ENT_VEC_FREE(lx->countries);
+	ent_map_dispose(&lx->person_by_name);
+	ent_map_dispose(&lx->code_by_code);
+	ent_map_dispose(&lx->country_by_code);
+	ent_arena_dispose(&lx->strings);
+}
+
+const lx_lang *lx_language(const lx_lexicon *lx, const char *name)
+{
+	for (size_t i = 0; i < lx->nlangs; i++)
+		if (strcmp(lx->langs[i].name, name) == 0)
+			return &lx->langs[i];
+	return &lx->langs[0];
+}
+
+const lx_code *lx_code_info(const lx_lexicon *lx, const char *code)
+{
+	uint32_t *v = ent_map_get(&lx->code_by_code, code, strlen(code));
+	return v ? &lx->codes.items[*v] : NULL;
+}
+
+const lx_country *lx_country_info(const lx_lexicon *lx, const char *code)
+{
+	uint32_t *v = ent_map_get(&lx->country_by_code, code, strlen(code));
+	return v ? &lx->countries.items[*v] : NULL;
+}
+
+int lx_office_holder(const lx_lexicon *lx, const char *country, int office, int32_t date)
+{
+	for (size_t i = 0; i < lx->offices.len; i++) {
+		const lx_office_term *t = &lx->offices.items[i];
+		if (t->office == office && memcmp(t->country, country, 3) == 0 &&
+		    t->start <= date && date <= t->end)
+			return t->person;
+	}
+	return -1;
+}
+
+int lx_person_office(const lx_lexicon *lx, int person, int32_t date)
+{
+	for (size_t i = 0; i < lx->offices.len; i++) {
+		const lx_office_term *t = &lx->offices.items[i];
+		if (t->person == person && t->start <= date && date <= t->end)
+			return t->office;
+	}
+	return OF_NONE;
+}
+
+/* ---- matching ---- */
+
+void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
+	      uint32_t from, uint32_t to, lx_hits *hits, ent_buf *scratch)
+{
+	const lx_matcher *m = &lang->m;
+	uint32_t busy[2] = {0}; /* group 0: all kinds but sectors; 1: sectors */
+	uint32_t ends[18];
+	uint64_t full[18], pre[18];
+	for (uint32_t i = from; i < to; i++) {
+		/* concatenated keys of tokens i.. up to the longest pattern */
+		uint32_t maxl = m->maxlen > m->prefix_maxlen ? m->maxlen : m->prefix_maxlen;
+		if (maxl > 16)
+			maxl = 16;
+		if (i + maxl > to)
+			maxl = to - i;
+		ent_buf_clear(scratch);
+		uint64_t h = ENT_HASH_SEED;
+		ends[0] = 0;
+		for (uint32_t l = 0; l < maxl; l++) {
+			const ent_token *k = &t->toks.items[i + l];
+			if (l) {
+				ent_buf_putc(scratch, ' ');
+				h = ent_hash_add(h, " ", 1);
+			}
+			pre[l + 1] = h;
+			ent_buf_append(scratch, t->keys.data + k->key, k->klen);
+			h = ent_hash_add(h, t->keys.data + k->key, k->klen);
+			full[l + 1] = h;
+			ends[l + 1] = (uint32_t)scratch->len;
+		}
+		uint32_t seen[2] = {0}; /* length emitted at i, per group */
+		for (uint32_t L = maxl; L >= 1; L--) {
+			const ent_token *last = &t->toks.items[i + L - 1];
+			uint32_t *v = L <= m->maxlen
+				? ent_map_get_h(&m->exact, full[L], scratch->data, ends[L])
+				: NULL;
+			int32_t chain[2] = {v ? (int32_t)*v : -1, -1};
+			/* prefix patterns: the last token starts with a listed prefix */
+			if (L <= m->prefix_maxlen && m->prefix_lens && last->kind == ENT_TOK_WORD) {
+				uint32_t base = ends[L - 1] + (L >= 2 ? 1 : 0);
+				for (uint32_t p = last->klen; p >= 3 && chain[1] < 0; p--) {
+					if (p > 63 || !(m->prefix_lens & (1ULL << p)))
+						continue;
+					uint64_t ph = ent_hash_add(pre[L], t->keys.data + last->key, p);
+					uint32_t *pv = ent_map_get_h(&m->prefix, ph, scratch->data, base + p);
+					if (pv)
+						chain[1] = (int32_t)*pv;
+				}
+			}
+			for (int c = 0; c < 2; c++) {
+				for (int32_t e = chain[c]; e >= 0; e = lx->entries.items[e].next) {
+					const lx_entry *en = &lx->entries.items[e];
+					uint8_t k = en->kind;
+					int g = k == LX_SECTOR;
+					if ((seen[g] && seen[g] != L) || (!seen[g] && busy[g] > i))
+						continue;
+					seen[g] = L;
+					busy[g] = i + L;
+					lx_hit hit = {.tok = i, .ntok = L, .entry = e, .kind = k};
+					ENT_VEC_PUSH(*hits, hit);
+				}
+			}
+		}
+	}
+}
+
+bool lx_is_abbrev(const lx_lexicon *lx, const lx_lang *lang, const char *key, size_t n)
+{
+	uint32_t *v = ent_map_get(&lang->m.exact, key, n);
+	for (int32_t e = v ? (int32_t)*v : -1; e >= 0; e = lx->entries.items[e].next)
+		if (lx->entries.items[e].kind == LX_CUE && lx->entries.items[e].sub == CUE_ABBREV)
+			return true;
+	return false;
+}
