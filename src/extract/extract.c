@@ -25,6 +25,7 @@
  */
 #include "extract/engine.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,7 @@ typedef struct mention {
 typedef struct dexpr {
 	uint32_t tok;  /* where it is */
 	ent_date d;
+	bool year;     /* the year is written out */
 } dexpr;
 
 typedef struct actor {
@@ -82,6 +84,7 @@ typedef struct ctx {
 	dexpr dates[16];
 	int nd;
 	int sent_place;  /* place of the sentence, -1 */
+	size_t cue_cap;
 	ent_buf scratch;
 } ctx;
 
@@ -155,13 +158,41 @@ static void resolve_year(const ctx *c, ent_date *d, int modifier)
 	}
 }
 
-static void add_date(ctx *c, uint32_t tok, ent_date d)
+static void add_date(ctx *c, uint32_t tok, ent_date d, bool year)
 {
 	if (d.prec <= 0 || c->nd >= 16)
 		return;
 	c->dates[c->nd].tok = tok;
 	c->dates[c->nd].d = d;
+	c->dates[c->nd].year = year;
 	c->nd++;
+}
+
+static bool is_weekday(const ctx *c, uint32_t tok)
+{
+	uint32_t nt;
+	const lx_entry *e = time_at(c, tok, &nt);
+	return e && e->sub == TM_WEEKDAY;
+}
+
+/* "20.01.2022", "20/01/2022": day, month and year in figures. */
+static bool numeric_date(ctx *c, uint32_t i, uint32_t to)
+{
+	if (i + 4 >= to)
+		return false;
+	int d = num_at(c, i, 1, 31), m = num_at(c, i + 2, 1, 12), y = num_at(c, i + 4, 1900, 2100);
+	bool sep = (tok_is(c, i + 1, ".") && tok_is(c, i + 3, ".")) ||
+		   (tok_is(c, i + 1, "/") && tok_is(c, i + 3, "/"));
+	if (d < 0 || m < 0 || y < 0 || !sep)
+		return false;
+	const ent_token *t = c->ti.toks.items;
+	if (t[i + 1].space || t[i + 2].space || t[i + 3].space || t[i + 4].space)
+		return false;
+	if (d > ent_days_in_month(y, m))
+		return false;
+	ent_date dd = {.y = y, .m = m, .d = d, .prec = 3};
+	add_date(c, i, dd, true);
+	return true;
 }
 
 static void read_dates(ctx *c, uint32_t from, uint32_t to)
@@ -177,13 +208,20 @@ static void read_dates(ctx *c, uint32_t from, uint32_t to)
 			int day = i > from ? num_at(c, i - 1, 1, 31) : -1;
 			if (day > 0) {
 				at = i - 1;
-				/* "du 5 au 12 mai": a span takes its first day */
-				if (i >= from + 3 && (cue_at(c, i - 2) == CUE_PLACE_PREP ||
-						      tok_is(c, i - 2, "-") || cue_at(c, i - 2) == CUE_COORD)) {
-					int d1 = num_at(c, i - 3, 1, 31);
+				/* "du 5 au 12 mai", "du lundi 12 au jeudi 15 juin": a span
+				 * takes its first day */
+				uint32_t k = i - 1; /* the second day */
+				if (k > from && is_weekday(c, k - 1))
+					k--;
+				if (k >= from + 2 && (cue_at(c, k - 1) == CUE_PLACE_PREP ||
+						      tok_is(c, k - 1, "-") || cue_at(c, k - 1) == CUE_COORD)) {
+					uint32_t j = k - 2;
+					int d1 = num_at(c, j, 1, 31);
 					if (d1 > 0 && d1 <= day) {
 						day = d1;
-						at = i - 3;
+						at = j;
+						if (j > from && is_weekday(c, j - 1))
+							at = j - 1;
 					}
 				}
 			}
@@ -204,7 +242,7 @@ static void read_dates(ctx *c, uint32_t from, uint32_t to)
 				d.d = day;
 				d.prec = 3;
 			}
-			add_date(c, at, d);
+			add_date(c, at, d, year > 0);
 			i += nt - 1;
 			continue;
 		}
@@ -212,9 +250,9 @@ static void read_dates(ctx *c, uint32_t from, uint32_t to)
 			if (c->docdate.prec == 3) {
 				ent_date d = c->docdate;
 				ent_date_add_days(&d, te->value);
-				add_date(c, i, d);
+				add_date(c, i, d, false);
 			} else {
-				add_date(c, i, c->docdate);
+				add_date(c, i, c->docdate, false);
 			}
 			i += nt - 1;
 			continue;
@@ -237,9 +275,9 @@ static void read_dates(ctx *c, uint32_t from, uint32_t to)
 				else if (me && me->sub == TM_MODIFIER && me->value < 0 && back == 0)
 					back = 7;
 				ent_date_add_days(&d, -back);
-				add_date(c, i, d);
+				add_date(c, i, d, false);
 			} else if (c->docdate.prec >= 1) {
-				add_date(c, i, c->docdate);
+				add_date(c, i, c->docdate, false);
 			}
 			continue;
 		}
@@ -249,10 +287,13 @@ static void read_dates(ctx *c, uint32_t from, uint32_t to)
 			uint32_t nt5;
 			if (y > 0 && !(i + 2 < to && time_at(c, i + 2, &nt5))) {
 				ent_date d = {.y = y, .prec = 1};
-				add_date(c, i + 1, d);
+				add_date(c, i + 1, d, true);
 				i++;
 			}
+			continue;
 		}
+		if (numeric_date(c, i, to))
+			i += 4;
 	}
 }
 
@@ -654,21 +695,18 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * shortly after it */
 	ent_date date = {0};
 	bool explicit_date = false;
+	uint32_t best = UINT32_MAX;
 	for (int i = 0; i < c->nd; i++) {
 		uint32_t dt = c->dates[i].tok;
-		bool before = dt < t->tok;
-		bool ok = false;
-		if (before) {
-			ok = true;
-			for (size_t h = 0; h < c->hits.len; h++) {
-				const lx_hit *o = &c->hits.items[h];
-				if (o->kind == LX_TRIGGER && o->tok > dt && o->tok < t->tok)
-					ok = false;
-			}
-		} else {
-			ok = dt - t->tok <= 10 && dt < next_trig;
-		}
-		if (ok) {
+		uint32_t dist;
+		if (dt < t->tok)
+			dist = t->tok - dt;
+		else if (dt - t->tok <= 10 && dt < next_trig)
+			dist = dt - t->tok;
+		else
+			continue;
+		if (dist < best) {
+			best = dist;
 			date = c->dates[i].d;
 			explicit_date = true;
 		}
@@ -696,6 +734,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	}
 	if (future && code[0] == '0' && code[1] == '4')
 		snprintf(code, sizeof code, "036");
+	else if (future && !(code[0] == '0' && code[1] == '3'))
+		return; /* a planned signing or sanction is not yet an event */
 
 	/* source: the nearest subject-like mention before the trigger */
 	int src = -1;
@@ -705,6 +745,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			continue;
 		if (m->loc || (m->prep && m->prep != CUE_OF))
 			continue;
+		if (m->adj_only && !c->ti.toks.items[m->tok].upper)
+			continue; /* "la capitale lao": an adjective, not a subject */
 		if (m->prep == CUE_OF) {
 			/* "du Mali" inside a coordinated subject: find its head */
 			continue;
@@ -853,6 +895,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (!ns && nt) {
 		/* no subject: the frame side facing the target */
 		const actor *o = frame_other(&c->fr, ta[0].country);
+		if (!o && c->fr.set)
+			o = &c->fr.a; /* the article's main actor */
 		if (o) {
 			sa[0] = *o;
 			ns = 1;
@@ -919,6 +963,66 @@ static bool noise_sentence(const ctx *c, const ent_sentence *s)
 	return false;
 }
 
+/* Lexicon hits of sentence s, and the cue covering each of its tokens.
+ * Returns whether it has a trigger. */
+static bool annotate(ctx *c, const ent_sentence *s, const lx_lang *lang)
+{
+	c->hits.len = 0;
+	lx_match(c->lx, lang, &c->ti, s->tok, s->tok + s->ntok, &c->hits, &c->scratch);
+	if (s->ntok > c->cue_cap) {
+		c->cue_cap = s->ntok * 2;
+		c->cue = ent_xrealloc(c->cue, c->cue_cap);
+	}
+	memset(c->cue, 0, s->ntok);
+	c->base = s->tok;
+	bool any_trigger = false;
+	for (size_t h = 0; h < c->hits.len; h++) {
+		const lx_hit *o = &c->hits.items[h];
+		if (o->kind == LX_CUE)
+			for (uint32_t k = o->tok; k < o->tok + o->ntok; k++)
+				c->cue[k - s->tok] = entry(c, o->entry)->sub;
+		if (o->kind == LX_TRIGGER)
+			any_trigger = true;
+	}
+	return any_trigger;
+}
+
+/* EVENTS.md section 3: a date printed in the body (a dateline, a
+ * timestamp, a photo caption) is as good as the metadata. The first full
+ * date with its year written out that agrees with the metadata makes the
+ * article date precise to the day; with no metadata it becomes the article
+ * date. Captions are often in another language: that one is tried too. */
+static void refine_docdate(ctx *c)
+{
+	ent_date meta = c->docdate;
+	if (meta.prec >= 3)
+		return;
+	for (size_t l = 0; l < c->lx->nlangs; l++) {
+		const lx_lang *lang = l == 0 ? c->lang : &c->lx->langs[0];
+		if (l > 0 && lang == c->lang)
+			lang = &c->lx->langs[1];
+		size_t n = c->ti.sents.len < 12 ? c->ti.sents.len : 12;
+		for (size_t si = 0; si < n; si++) {
+			const ent_sentence *s = &c->ti.sents.items[si];
+			annotate(c, s, lang);
+			read_dates(c, s->tok, s->tok + s->ntok);
+			for (int i = 0; i < c->nd; i++) {
+				const dexpr *d = &c->dates[i];
+				if (!d->year || d->d.prec < 3)
+					continue;
+				if (meta.prec >= 1 && d->d.y != meta.y)
+					continue;
+				if (meta.prec >= 2 && d->d.m != meta.m)
+					continue;
+				c->docdate = d->d;
+				return;
+			}
+		}
+		if (meta.prec >= 1)
+			return; /* captions in another language only date undated articles */
+	}
+}
+
 static bool abbrev_cb(const char *k, size_t n, void *p)
 {
 	const ctx *c = p;
@@ -939,26 +1043,11 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 	c.fr.place = -1;
 	ent_text_split(text, len, abbrev_cb, &c, &c.ti);
 	out->nsent = c.ti.sents.len;
-	size_t cue_cap = 0;
+	refine_docdate(&c);
+	ent_date_format(&c.docdate, out->date);
 	for (size_t si = 0; si < c.ti.sents.len; si++) {
 		const ent_sentence *s = &c.ti.sents.items[si];
-		c.hits.len = 0;
-		lx_match(c.lx, c.lang, &c.ti, s->tok, s->tok + s->ntok, &c.hits, &c.scratch);
-		if (s->ntok > cue_cap) {
-			cue_cap = s->ntok * 2;
-			c.cue = ent_xrealloc(c.cue, cue_cap);
-		}
-		memset(c.cue, 0, s->ntok);
-		c.base = s->tok;
-		bool any_trigger = false;
-		for (size_t h = 0; h < c.hits.len; h++) {
-			const lx_hit *o = &c.hits.items[h];
-			if (o->kind == LX_CUE)
-				for (uint32_t k = o->tok; k < o->tok + o->ntok; k++)
-					c.cue[k - s->tok] = entry(&c, o->entry)->sub;
-			if (o->kind == LX_TRIGGER)
-				any_trigger = true;
-		}
+		bool any_trigger = annotate(&c, s, c.lang);
 		if (noise_sentence(&c, s))
 			continue;
 		read_dates(&c, s->tok, s->tok + s->ntok);

@@ -7,7 +7,8 @@
  * included, so "Vietnam–Russie" is three tokens and "Guinée-Bissau" in a
  * lexicon is tokenised the same way. An apostrophe between letters ends a
  * French elision when what comes before is one or two letters or ends in
- * "qu" (l', d', qu', jusqu'); before a final "s" it starts the English
+ * "qu" (l', d', qu', jusqu'), also when a space follows it ("l' accord",
+ * and patterns such as "lors de l'"); before a final "s" it starts the English
  * possessive token "'s"; elsewhere (aujourd'hui) it stays inside the word.
  *
  * Sentences never cross a line break (web text puts a paragraph, a caption
@@ -141,8 +142,12 @@ static void tokenize(const char *s, size_t n, ent_textinfo *t)
 			if (is_apos_cp(cp)) {
 				size_t after;
 				int32_t c2 = peek(s, n, next, &after);
-				if (c2 < 0 || !is_word_cp(c2))
+				if (c2 < 0 || !is_word_cp(c2)) {
+					/* "l' accord", or "lors de l'" in a lexicon */
+					if ((c2 < 0 || is_space_cp(c2)) && elision_prefix(s, ws, i))
+						i = next;
 					break;
+				}
 				if (elision_prefix(s, ws, i)) {
 					i = next; /* keep the apostrophe, end here */
 					break;
