@@ -26,6 +26,7 @@
 #include "extract/engine.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,9 +57,15 @@ typedef struct actor {
 	ent_span span;
 } actor;
 
+#define MAX_PARTNERS 8
+
+/* The discourse frame: the main actor of the article's meeting(s) and its
+ * partners (one for talks, several for a tour or a multilateral meeting). */
 typedef struct frame {
 	bool set;
-	actor a, b;
+	actor a;
+	actor b[MAX_PARTNERS];
+	int nb;
 	ent_date date;
 	int place; /* place index or -1 */
 	bool date_set;
@@ -303,7 +310,8 @@ static void mention_set_country(mention *m, const char *code)
 {
 	if (!m->country[0])
 		memcpy(m->country, code, 3);
-	if (strlen(code) == 6 && !m->agent[0])
+	/* "le chef du PCV": the organisation's agent beats a generic title's */
+	if (strlen(code) == 6 && (!m->agent[0] || m->office == OF_NONE))
 		memcpy(m->agent, code + 3, 3);
 }
 
@@ -528,8 +536,9 @@ static void actor_from_mention(ctx *c, const mention *m, const ent_date *when,
 		/* "le chef du Parti": the frame side that has such an office */
 		if (lx_office_holder(lx, c->fr.a.country, office, dn) >= 0)
 			memcpy(country, c->fr.a.country, 4);
-		else if (lx_office_holder(lx, c->fr.b.country, office, dn) >= 0)
-			memcpy(country, c->fr.b.country, 4);
+		for (int i = 0; !country[0] && i < c->fr.nb; i++)
+			if (lx_office_holder(lx, c->fr.b[i].country, office, dn) >= 0)
+				memcpy(country, c->fr.b[i].country, 4);
 	}
 	if (!country[0])
 		return;
@@ -650,18 +659,46 @@ static int chain_start(const ctx *c, int m)
 
 static bool frame_has(const frame *f, const char *country)
 {
-	return f->set && (strcmp(f->a.country, country) == 0 || strcmp(f->b.country, country) == 0);
+	if (!f->set)
+		return false;
+	if (strcmp(f->a.country, country) == 0)
+		return true;
+	for (int i = 0; i < f->nb; i++)
+		if (strcmp(f->b[i].country, country) == 0)
+			return true;
+	return false;
 }
 
-static const actor *frame_other(const frame *f, const char *country)
+/* The frame sides facing `country`: the partners when it is the main
+ * actor, the main actor when it is a partner. Returns how many. */
+static int frame_others(const frame *f, const char *country, actor *out)
 {
 	if (!f->set)
-		return NULL;
-	if (strcmp(f->a.country, country) == 0)
-		return &f->b;
-	if (strcmp(f->b.country, country) == 0)
-		return &f->a;
-	return NULL;
+		return 0;
+	if (strcmp(f->a.country, country) == 0) {
+		for (int i = 0; i < f->nb; i++)
+			out[i] = f->b[i];
+		return f->nb;
+	}
+	for (int i = 0; i < f->nb; i++)
+		if (strcmp(f->b[i].country, country) == 0) {
+			out[0] = f->a;
+			return 1;
+		}
+	return 0;
+}
+
+static void frame_set(frame *f, const actor *a, const actor *b, int nb, int place)
+{
+	f->set = true;
+	f->a = *a;
+	f->nb = 0;
+	for (int i = 0; i < nb && f->nb < MAX_PARTNERS; i++)
+		if (strcmp(b[i].country, a->country) != 0)
+			f->b[f->nb++] = b[i];
+	if (!f->nb)
+		f->set = false;
+	f->place = place;
 }
 
 static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
@@ -772,7 +809,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (src < 0 && (en->flags & TF_NOUN)) {
 		for (int i = 0; i < c->nm; i++) {
 			const mention *m = &c->m[i];
-			if (m->tok >= t->tok + t->ntok &&
+			if (m->tok >= t->tok + t->ntok && m->tok <= t->tok + t->ntok + 4 &&
 			    (m->prep == CUE_OF || m->prep == CUE_BETWEEN)) {
 				src = i;
 				break;
@@ -813,13 +850,15 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	}
 	if (both || (ns == 0 && c->nm == 0 && c->fr.set) ||
 	    (ns == 0 && frame_kind == FR_MUTUAL && c->fr.set)) {
+		/* "les deux parties": the frame's sides */
 		if (!c->fr.set)
 			return;
-		sa[0] = c->fr.a;
-		sa[1] = c->fr.b;
-		ns = 2;
 		if (!explicit_date && c->fr.date_set)
 			date = c->fr.date;
+		int pl = c->sent_place >= 0 ? c->sent_place : c->fr.place;
+		for (int j = 0; j < c->fr.nb; j++)
+			emit(c, code, &c->fr.a, &c->fr.b[j], &date, pl, sectors, negated, s, t, 0.7);
+		return;
 	}
 
 	/* coordinated subjects act together: every pair */
@@ -894,22 +933,22 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	}
 	if (!ns && nt) {
 		/* no subject: the frame side facing the target */
-		const actor *o = frame_other(&c->fr, ta[0].country);
-		if (!o && c->fr.set)
-			o = &c->fr.a; /* the article's main actor */
-		if (o) {
-			sa[0] = *o;
+		actor o[MAX_PARTNERS];
+		int no = frame_others(&c->fr, ta[0].country, o);
+		if (no) {
+			sa[0] = o[0];
+			ns = 1;
+		} else if (c->fr.set) {
+			sa[0] = c->fr.a; /* the article's main actor */
 			ns = 1;
 		}
 	}
 	if (!ns)
 		return;
 	if (!nt) {
-		const actor *o = frame_other(&c->fr, sa[0].country);
-		if (!o)
+		nt = frame_others(&c->fr, sa[0].country, ta);
+		if (!nt)
 			return;
-		ta[0] = *o;
-		nt = 1;
 		conf -= 0.1;
 		if (!explicit_date && c->fr.date_set)
 			date = c->fr.date;
@@ -920,33 +959,19 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		int pl = place;
 		if (pl < 0 && frame_has(&c->fr, sa[0].country) && frame_has(&c->fr, ta[j].country))
 			pl = c->fr.place;
-		if (frame_kind == FR_RECEIVE && participle)
-			emit(c, code, &sa[0], &ta[j], &date, pl, sectors, negated, s, t, conf);
-		else
-			emit(c, code, &sa[0], &ta[j], &date, pl, sectors, negated, s, t, conf);
+		emit(c, code, &sa[0], &ta[j], &date, pl, sectors, negated, s, t, conf);
 	}
 	/* the first meeting with two sides sets the discourse frame */
-	size_t ne = c->out->events.len;
-	if (ne && (code[0] == '0' && code[1] == '4')) {
-		const ent_event *ev = &c->out->events.items[ne - 1];
-		if (!c->fr.set || (!c->fr.date_set && explicit_date)) {
-			c->fr.set = true;
-			c->fr.a = sa[0];
-			c->fr.b = ta[0];
-			c->fr.place = place;
-			if (explicit_date) {
-				c->fr.date = date;
-				c->fr.date_set = true;
-			}
+	bool meeting = code[0] == '0' && (code[1] == '4' || (code[1] == '3' && code[2] == '6'));
+	if (meeting && (!c->fr.set || (!c->fr.date_set && explicit_date))) {
+		frame_set(&c->fr, &sa[0], ta, nt, place);
+		if (explicit_date && c->fr.set) {
+			c->fr.date = date;
+			c->fr.date_set = true;
 		}
-		(void)ev;
 	}
-	if (!c->fr.set && ns && nt) {
-		c->fr.set = true;
-		c->fr.a = sa[0];
-		c->fr.b = ta[0];
-		c->fr.place = place;
-	}
+	if (!c->fr.set)
+		frame_set(&c->fr, &sa[0], ta, nt, place);
 	c->last_subject = sa[0];
 	c->have_last_subject = true;
 }
@@ -1023,6 +1048,33 @@ static void refine_docdate(ctx *c)
 	}
 }
 
+/* ENTENTE_DEBUG=1 prints each sentence's hits and mentions to stderr. */
+static void dump_sentence(const ctx *c, const ent_sentence *s)
+{
+	fprintf(stderr, "S %.*s\n", (int)s->len, c->text + s->start);
+	for (size_t h = 0; h < c->hits.len; h++) {
+		const lx_hit *o = &c->hits.items[h];
+		const ent_token *a = &c->ti.toks.items[o->tok];
+		const ent_token *b = &c->ti.toks.items[o->tok + o->ntok - 1];
+		static const char *const K[] = {"", "actor", "place", "title", "person", "trigger",
+						"sector", "cue", "time"};
+		const lx_entry *en = entry(c, o->entry);
+		fprintf(stderr, "  hit %-7s %u+%u sub=%d val=%d \"%.*s\"\n", K[o->kind], o->tok - s->tok,
+			o->ntok, en->sub, en->value, (int)(b->start + b->len - a->start), c->text + a->start);
+	}
+	for (int i = 0; i < c->nm; i++) {
+		const mention *m = &c->m[i];
+		fprintf(stderr, "  M%d %u-%u %s%s person=%d office=%d prep=%d%s%s%s%s%s\n", i,
+			m->tok - s->tok, m->end - s->tok, m->country, m->agent, m->person, m->office,
+			m->prep, m->loc ? " loc" : "", m->both ? " both" : "",
+			m->coord_next ? " coord" : "", m->adj_only ? " adj" : "",
+			m->counterpart ? " counterpart" : "");
+	}
+	for (int i = 0; i < c->nd; i++)
+		fprintf(stderr, "  date @%u %d-%d-%d prec=%d\n", c->dates[i].tok - s->tok,
+			c->dates[i].d.y, c->dates[i].d.m, c->dates[i].d.d, c->dates[i].d.prec);
+}
+
 static bool abbrev_cb(const char *k, size_t n, void *p)
 {
 	const ctx *c = p;
@@ -1041,6 +1093,8 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 	c.docdate = *docdate;
 	c.out = out;
 	c.fr.place = -1;
+	const char *dbg = getenv("ENTENTE_DEBUG");
+	bool debug = dbg && *dbg && *dbg != '0';
 	ent_text_split(text, len, abbrev_cb, &c, &c.ti);
 	out->nsent = c.ti.sents.len;
 	refine_docdate(&c);
@@ -1052,14 +1106,18 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 			continue;
 		read_dates(&c, s->tok, s->tok + s->ntok);
 		build_mentions(&c, s->tok, s->tok + s->ntok);
+		if (debug)
+			dump_sentence(&c, s);
 		if (any_trigger) {
+			uint32_t last_tok = UINT32_MAX;
 			for (size_t h = 0; h < c.hits.len; h++) {
 				const lx_hit *o = &c.hits.items[h];
-				if (o->kind != LX_TRIGGER)
+				if (o->kind != LX_TRIGGER || o->tok == last_tok)
 					continue;
+				last_tok = o->tok;
 				uint32_t next = s->tok + s->ntok;
 				for (size_t k = h + 1; k < c.hits.len; k++)
-					if (c.hits.items[k].kind == LX_TRIGGER) {
+					if (c.hits.items[k].kind == LX_TRIGGER && c.hits.items[k].tok != o->tok) {
 						next = c.hits.items[k].tok;
 						break;
 					}

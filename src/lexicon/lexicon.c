@@ -715,12 +715,18 @@ void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 						chain[1] = (int32_t)*pv;
 				}
 			}
+			bool exact_hit[2] = {false, false};
 			for (int c = 0; c < 2; c++) {
 				for (int32_t e = chain[c]; e >= 0; e = lx->entries.items[e].next) {
 					const lx_entry *en = &lx->entries.items[e];
 					uint8_t k = en->kind;
 					int g = k == LX_SECTOR;
 					if ((seen[g] && seen[g] != L) || (!seen[g] && busy[g] > i))
+						continue;
+					/* an exact pattern beats a prefix pattern of the same length */
+					if (c == 0)
+						exact_hit[g] = true;
+					else if (exact_hit[g])
 						continue;
 					seen[g] = L;
 					busy[g] = i + L;
