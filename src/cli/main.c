@@ -38,9 +38,10 @@ static const char *MAIN_HELP =
 	"a JSON Lines file (.jsonl: id, text, date, title, lang, url), a directory\n"
 	"(read recursively) or - for standard input.\n"
 	"\n"
-	"options for every command: --data DIR (lexicon folder; default\n"
-	"$ENTENTE_DATA or the built-in data/), --help. `entente COMMAND --help`\n"
-	"tells more. See README.md and docs/.\n";
+	"Commands that code (code, ingest, eval, lexicon) take --data DIR, the\n"
+	"lexicon folder (default $ENTENTE_DATA or the built-in data/); commands\n"
+	"that read a database take --db FILE (default $ENTENTE_DB or entente.db).\n"
+	"`entente COMMAND --help` tells more. See README.md and docs/.\n";
 
 static const char *CODE_HELP =
 	"usage: entente code [--lang fr|en] [--format jsonl|csv|brief] [--scored-only]\n"
@@ -209,8 +210,11 @@ static int parse(const char *cmd, int argc, char **argv, const char *allowed, op
 			char *end;
 			errno = 0;
 			long v = strtol(val, &end, 10);
-			if (errno || *end || v <= 0 || v > 100000000)
-				return usage_error(cmd, "expected a positive whole number, got \"%s\"", val);
+			if (errno || *end || v <= 0 || v > 100000000) {
+				fprintf(stderr, "entente %s: %s: expected a positive whole number, got \"%s\"\n"
+						"(see `entente %s --help`)\n", cmd, name, val, cmd);
+				return EXIT_USAGE;
+			}
 			if (!strcmp(name, "--limit")) o->limit = v;
 			else o->batch = v;
 		}
@@ -452,6 +456,11 @@ static const char *db_path(const opts *o)
 static int open_store(const char *cmd, const opts *o, ent_store **s)
 {
 	ent_error err = {0};
+	if (strcmp(cmd, "ingest") != 0 && access(db_path(o), F_OK) != 0) {
+		fprintf(stderr, "entente %s: %s: no such database (create it with `entente ingest`)\n",
+			cmd, db_path(o));
+		return 1;
+	}
 	if (ent_store_open(s, db_path(o), &err) != 0) {
 		fprintf(stderr, "entente %s: %s\n", cmd, err.message);
 		return 1;
@@ -700,8 +709,8 @@ static void put_marked(const char *text, size_t len, const ent_span *spans[3],
 static int show_record(const ent_record *r, void *p)
 {
 	show_ctx *c = p;
-	printf("event %lld: %s (%s, Goldstein %+.1f, quad class %d, PLOVER %s)%s\n",
-	       (long long)r->id, r->code, r->code, r->goldstein, r->quad,
+	printf("event %lld: %s (Goldstein %+.1f, quad class %d, PLOVER %s)%s\n",
+	       (long long)r->id, r->code, r->goldstein, r->quad,
 	       r->plover ? r->plover : "-", r->negated ? " NEGATED" : "");
 	printf("  source:  %s%s%s%s\n", r->source ? r->source : "-", r->source_name ? " (" : "",
 	       r->source_name ? r->source_name : "", r->source_name ? ")" : "");
@@ -782,6 +791,11 @@ static const char *keep(eval_ctx *c, const char *s, size_t n)
 	return s ? ent_arena_strndup(&c->strings, s, n) : NULL;
 }
 
+static const char *keep_str(eval_ctx *c, const char *s)
+{
+	return s ? keep(c, s, strlen(s)) : NULL;
+}
+
 static int collect_doc(const ent_input *in, const ent_doc *d, void *p)
 {
 	(void)in;
@@ -789,8 +803,13 @@ static int collect_doc(const ent_input *in, const ent_doc *d, void *p)
 	for (size_t i = 0; i < ent_doc_event_count(d); i++) {
 		ent_record r;
 		ent_record_from_event(&r, d, ent_doc_event(d, i));
-		/* the doc and its text go away after this call: copy */
-		r.doc_id = keep(c, r.doc_id, strlen(r.doc_id));
+		/* the doc, its events and its text go away after this call: copy
+		 * what points into them (names and places live in the engine) */
+		r.doc_id = keep_str(c, r.doc_id);
+		r.code = keep_str(c, r.code);
+		r.source = keep_str(c, r.source);
+		r.target = keep_str(c, r.target);
+		r.date = keep_str(c, r.date);
 		r.sentence = keep(c, r.sentence, r.sentence_len);
 		ENT_VEC_PUSH(c->recs, r);
 	}

@@ -182,14 +182,15 @@ static bool is_weekday(const ctx *c, uint32_t tok)
 	return e && e->sub == TM_WEEKDAY;
 }
 
-/* "20.01.2022", "20/01/2022": day, month and year in figures. */
+/* "20.01.2022", "20/01/2022", "03-04-2024": day, month and year in figures. */
 static bool numeric_date(ctx *c, uint32_t i, uint32_t to)
 {
 	if (i + 4 >= to)
 		return false;
 	int d = num_at(c, i, 1, 31), m = num_at(c, i + 2, 1, 12), y = num_at(c, i + 4, 1900, 2100);
 	bool sep = (tok_is(c, i + 1, ".") && tok_is(c, i + 3, ".")) ||
-		   (tok_is(c, i + 1, "/") && tok_is(c, i + 3, "/"));
+		   (tok_is(c, i + 1, "/") && tok_is(c, i + 3, "/")) ||
+		   (tok_is(c, i + 1, "-") && tok_is(c, i + 3, "-"));
 	if (d < 0 || m < 0 || y < 0 || !sep)
 		return false;
 	const ent_token *t = c->ti.toks.items;
@@ -467,7 +468,9 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			cur->person = -1;
 			cur->place = -1;
 			cur->prep = prep_before(c, a->tok);
-			cur->loc = cur->prep == CUE_PLACE_PREP;
+			/* "en Russie" is a destination; "au gouvernement de l'Inde" is not */
+			cur->loc = cur->prep == CUE_PLACE_PREP && a->kind == LX_ACTOR &&
+				   (a->en->sub == AK_NAME || a->en->sub == AK_CAPITAL);
 			cur->adj_only = a->kind == LX_ACTOR && a->en->sub == AK_ADJ;
 		} else if (a->kind != LX_ACTOR || a->en->sub != AK_ADJ) {
 			cur->adj_only = false;
@@ -701,6 +704,15 @@ static void frame_set(frame *f, const actor *a, const actor *b, int nb, int plac
 	f->place = place;
 }
 
+/* The index of the first mention at or after token `tok` (c->nm if none). */
+static int next_mention_after(const ctx *c, uint32_t tok)
+{
+	for (int i = 0; i < c->nm; i++)
+		if (c->m[i].tok >= tok)
+			return i;
+	return c->nm;
+}
+
 static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			 uint32_t next_trig)
 {
@@ -788,6 +800,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			/* "du Mali" inside a coordinated subject: find its head */
 			continue;
 		}
+		if (!m->country[0] && !m->both && !m->pronoun && !m->office)
+			continue; /* "six diplomates ...": no side to take */
 		src = chain_start(c, i);
 		break;
 	}
@@ -905,6 +919,44 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				continue;
 			tg = i;
 			break;
+		}
+	}
+	if (tg >= 0 && frame_kind == FR_RECEIVE && !participle &&
+	    c->m[tg].tok > t->tok + t->ntok + 4)
+		tg = -1; /* "a reçu un avis": what is received is not a visitor */
+	/* "expulsés par le Canada", "l'attaque ... par l'aviation israélienne":
+	 * the agent after "par" is the one who acts. A disapproval (11x, 12x)
+	 * of such an act is aimed at that agent. */
+	int by = -1;
+	for (int i = 0; i < c->nm; i++) {
+		const mention *m = &c->m[i];
+		if (m->prep == CUE_BY && m->tok >= t->tok + t->ntok && m->country[0]) {
+			by = i;
+			break;
+		}
+	}
+	bool disapprove = code[0] == '1' && (code[1] == '1' || code[1] == '2');
+	if (by >= 0 && !participle) {
+		if (disapprove) {
+			tg = by;
+		} else if (by < next_mention_after(c, next_trig)) {
+			/* passive: the agent acts on the subject (or the first mention) */
+			int patient = nsrc ? srcs[0] : -1;
+			if (patient < 0)
+				for (int i = 0; i < c->nm; i++)
+					if (i != by && c->m[i].tok >= t->tok + t->ntok && c->m[i].country[0]) {
+						patient = i;
+						break;
+					}
+			actor a;
+			actor_from_mention(c, &c->m[by], &date, 0, &a);
+			if (a.country[0] && patient >= 0) {
+				sa[0] = a;
+				ns = 1;
+				src_actor = a;
+				tg = patient;
+				nsrc = 0;
+			}
 		}
 	}
 	if (participle) {

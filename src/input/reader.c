@@ -183,10 +183,11 @@ static int expand_dir(ent_reader *r, const char *dir)
 		if (!slash)
 			ent_buf_putc(&p, '/');
 		ent_buf_puts(&p, names.items[i]);
-		struct stat st;
+		struct stat st, lst;
 		bool take;
+		bool link = lstat(p.data, &lst) == 0 && S_ISLNK(lst.st_mode);
 		if (stat(p.data, &st) == 0 && S_ISDIR(st.st_mode))
-			take = true;
+			take = !link; /* a linked folder may loop back: not followed */
 		else
 			take = has_ext(p.data, ".txt") || is_jsonl(p.data);
 		if (take)

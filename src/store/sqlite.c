@@ -267,12 +267,13 @@ int ent_store_open(ent_store **out, const char *path, ent_error *err)
 	if ((ret = exec(s, "PRAGMA foreign_keys = ON",
 			"turning on foreign keys")))
 		goto done;
+	/* migrate (or refuse a foreign database) before anything is changed */
+	if (version < ENT_STORE_SCHEMA_VERSION && (ret = migrate(s)))
+		goto done;
 	/* journal_mode answers with a row, which exec ignores; an in-memory
 	 * database stays "memory". */
 	if ((ret = exec(s, "PRAGMA journal_mode = WAL",
 			"switching to WAL journal")))
-		goto done;
-	if (version < ENT_STORE_SCHEMA_VERSION && (ret = migrate(s)))
 		goto done;
 	s->err[0] = '\0';
 	*out = s;

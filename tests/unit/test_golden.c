@@ -1,5 +1,6 @@
 /*
- * test_golden.c: runs every case of tests/golden/*.txt through the library
+ * test_golden.c: runs every case of the tests/golden folder (*.txt files)
+ * through the library
  * and compares the events with the expected lines (format in
  * tests/golden/README.md). Prints a diff for each failing case.
  */
