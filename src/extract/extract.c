@@ -729,6 +729,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (p > from && cue_at(c, p - 1) == CUE_REF)
 			return;
 	}
+	/* "la guerre en Ukraine", "l'invasion de l'Ukraine": a noun of armed
+	 * conflict names the background, not an event of the news */
+	if ((en->flags & TF_NOUN) && (tr->code[0] == '1' && tr->code[1] >= '8')) 
+		return;
+	if ((en->flags & TF_NOUN) && tr->code[0] == '2')
+		return;
 	bool negated = false, future = (en->flags & TF_INTENT) != 0;
 	for (uint32_t i = t->tok > from + 4 ? t->tok - 4 : from; i < t->tok; i++) {
 		if (cue_at(c, i) == CUE_NEG)
