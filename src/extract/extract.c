@@ -91,6 +91,7 @@ typedef struct ctx {
 	dexpr dates[16];
 	int nd;
 	int sent_place;  /* place of the sentence, -1 */
+	bool sent_future; /* a trigger of this sentence was planned, not done */
 	size_t cue_cap;
 	ent_buf scratch;
 } ctx;
@@ -468,6 +469,11 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			cur->person = -1;
 			cur->place = -1;
 			cur->prep = prep_before(c, a->tok);
+			if (!cur->prep && a->kind == LX_ACTOR && a->en->sub == AK_ADJ &&
+			    a->tok > c->base + 1 && !cue_at(c, a->tok - 1) &&
+			    c->ti.toks.items[a->tok - 1].kind == ENT_TOK_WORD)
+				/* "par le régime israélien": the adjective's noun decides */
+				cur->prep = prep_before(c, a->tok - 1);
 			/* "en Russie" is a destination; "au gouvernement de l'Inde" is not */
 			cur->loc = cur->prep == CUE_PLACE_PREP && a->kind == LX_ACTOR &&
 				   (a->en->sub == AK_NAME || a->en->sub == AK_CAPITAL);
@@ -745,6 +751,15 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (t->tok + t->ntok < to && cue_at(c, t->tok + t->ntok) == CUE_NEG &&
 	    t->tok > from && cue_at(c, t->tok - 1) == CUE_NEG)
 		negated = true;
+	if (en->flags & TF_NOUN) {
+		/* "une visite prévue", and a noun in a clause already planned:
+		 * "s'apprête à se rendre au Maroc dans le cadre d'une visite" */
+		for (uint32_t i = t->tok + t->ntok; i < to && i < t->tok + t->ntok + 2; i++)
+			if (cue_at(c, i) == CUE_FUTURE)
+				future = true;
+		if (c->sent_future)
+			future = true;
+	}
 
 	/* date: a date before the trigger with no trigger in between, or one
 	 * shortly after it */
@@ -787,6 +802,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				snprintf(code, sizeof code, "06%d", cls);
 		}
 	}
+	if (future)
+		c->sent_future = true;
 	if (future && code[0] == '0' && code[1] == '4')
 		snprintf(code, sizeof code, "036");
 	else if (future && !(code[0] == '0' && code[1] == '3'))
@@ -798,7 +815,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		const mention *m = &c->m[i];
 		if (m->end > t->tok)
 			continue;
-		if (m->loc || (m->prep && m->prep != CUE_OF))
+		if (!m->both && (m->loc || (m->prep && m->prep != CUE_OF)))
 			continue;
 		if (m->adj_only && !c->ti.toks.items[m->tok].upper)
 			continue; /* "la capitale lao": an adjective, not a subject */
@@ -841,6 +858,50 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	int ns = 0;
 	if (src >= 0)
 		nsrc = chain(c, src, srcs, 8);
+
+	/* A verb after a passive auxiliary ("ont été sanctionnés", "est
+	 * convoqué"): the subject is the target; the agent follows "par", or
+	 * is the article's main actor when unsaid. */
+	bool passive = false;
+	if (!(en->flags & TF_NOUN))
+		for (uint32_t i = t->tok > from + 2 ? t->tok - 2 : from; i < t->tok; i++)
+			if (cue_at(c, i) == CUE_PASSIVE)
+				passive = true;
+	if (passive) {
+		int patient = -1;
+		for (int i = c->nm - 1; i >= 0 && patient < 0; i--) {
+			const mention *m = &c->m[i];
+			if (m->end <= t->tok && m->country[0] && m->prep != CUE_OF && m->prep != CUE_WITH)
+				patient = i;
+		}
+		int agent = -1;
+		for (int i = 0; i < c->nm; i++)
+			if (c->m[i].prep == CUE_BY && c->m[i].tok >= t->tok + t->ntok && c->m[i].country[0]) {
+				agent = i;
+				break;
+			}
+		actor pa, ag;
+		memset(&ag, 0, sizeof ag);
+		if (patient >= 0) {
+			actor_from_mention(c, &c->m[patient], &date, 0, &pa);
+			if (agent >= 0)
+				actor_from_mention(c, &c->m[agent], &date, 0, &ag);
+			else if (c->fr.set && strcmp(c->fr.a.country, pa.country) != 0)
+				ag = c->fr.a;
+			else if (c->fr.set && c->fr.nb)
+				ag = c->fr.b[0];
+			if (ag.country[0] && pa.country[0]) {
+				int pl = c->sent_place >= 0 ? c->sent_place : -1;
+				if (pl < 0 && frame_has(&c->fr, ag.country) && frame_has(&c->fr, pa.country))
+					pl = c->fr.place;
+				emit(c, code, &ag, &pa, &date, pl, sectors, negated, s, t,
+				     agent >= 0 ? 0.8 : 0.6);
+				c->last_subject = ag;
+				c->have_last_subject = true;
+				return;
+			}
+		}
+	}
 
 	/* the office a counterpart shares with the first side */
 	int cp_office = 0;
@@ -996,8 +1057,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (no) {
 			sa[0] = o[0];
 			ns = 1;
-		} else if (c->fr.set) {
-			sa[0] = c->fr.a; /* the article's main actor */
+		} else if (c->fr.set && (!(en->flags & TF_NOUN) || t->tok <= from + 2)) {
+			/* "Les sanctions concernent la Russie": no agent said, the
+			 * article's main actor is the one acting */
+			sa[0] = c->fr.a;
 			ns = 1;
 		}
 	}
@@ -1164,6 +1227,7 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 			continue;
 		read_dates(&c, s->tok, s->tok + s->ntok);
 		build_mentions(&c, s->tok, s->tok + s->ntok);
+		c.sent_future = false;
 		if (debug)
 			dump_sentence(&c, s);
 		if (any_trigger) {
