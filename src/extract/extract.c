@@ -991,6 +991,11 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (tg >= 0 && frame_kind == FR_RECEIVE && !participle &&
 	    c->m[tg].tok > t->tok + t->ntok + 4)
 		tg = -1; /* "a reçu un avis": what is received is not a visitor */
+	if (tg >= 0 && code[0] == '0' && code[1] == '2' && c->m[tg].tok > t->tok + t->ntok + 4)
+		tg = -1; /* an appeal is addressed right after its verb ("a proposé
+			  * que le Kazakhstan", "a appelé la France à"); a country
+			  * further on is part of the proposal, the addressee is
+			  * the counterpart */
 	/* "expulsés par le Canada", "l'attaque ... par l'aviation israélienne":
 	 * the agent after "par" is the one who acts. A disapproval (11x, 12x)
 	 * of such an act is aimed at that agent. */
@@ -1090,6 +1095,15 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			c->fr.date = date;
 			c->fr.date_set = true;
 		}
+	} else if (meeting && !future && explicit_date && c->fr.date_set &&
+		   frame_has(&c->fr, sa[0].country) && frame_has(&c->fr, ta[0].country) &&
+		   date.prec >= c->fr.date.prec && ent_date_num(&date) >= ent_date_num(&c->fr.date)) {
+		/* a later dated meeting of the same sides (the talks on the second
+		 * day of a visit) dates what follows; an earlier one recalled in
+		 * passing does not */
+		c->fr.date = date;
+		if (place >= 0)
+			c->fr.place = place;
 	}
 	if (!c->fr.set)
 		frame_set(&c->fr, &sa[0], ta, nt, place);
