@@ -343,6 +343,10 @@ static bool glue_between(const ctx *c, uint32_t a, uint32_t b, bool *comma, bool
 			*comma = true;
 			continue;
 		}
+		if (tok_is(c, i, "-") && b == a + 1) {
+			*coord = true; /* "Vietnam–Russie" */
+			continue;
+		}
 		if (tok_is(c, i, "(") || tok_is(c, i, ")"))
 			continue;
 		return false;
@@ -443,11 +447,24 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		}
 		bool comma = false, of = false, coord = false, place = false;
 		bool glue = cur && glue_between(c, cur->end, a->tok, &comma, &of, &coord, &place);
+		if (a->kind == LX_ACTOR && a->en->sub == AK_NAME && cur && glue && !comma && !of &&
+		    !cur->country[0] && (cur->has_title || cur->counterpart)) {
+			/* "le président suisse": the adjective reading of a word that
+			 * is also a country's name */
+			for (int32_t e = a->en->next; e >= 0; e = entry(c, e)->next)
+				if (entry(c, e)->kind == LX_ACTOR && entry(c, e)->sub == AK_ADJ) {
+					atoms[i].en = entry(c, e);
+					break;
+				}
+		}
 		bool join = false;
 		if (glue && !coord && !place) {
-			if (a->kind == LX_PERSON)
-				join = cur->person < 0 && (cur->has_title || cur->counterpart || cur->adj_only) &&
-				       !of;
+			if (a->kind == LX_PERSON) {
+				const lx_person *p = &c->lx->persons.items[a->en->value];
+				join = cur->person < 0 && !of &&
+				       (cur->has_title || cur->counterpart || cur->adj_only ||
+					(comma && strcmp(cur->country, p->country) == 0));
+			}
 			else if (a->kind == LX_ACTOR && a->en->sub == AK_ADJ)
 				join = (cur->has_title || cur->counterpart || cur->person >= 0) &&
 				       !comma && !of && !cur->country[0];
@@ -519,8 +536,26 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			break;
 		}
 	}
-	/* A mention that is only a title ("le chef du Parti") takes the
-	 * country of the frame side whose office holder it names. */
+	/* "les chefs de la diplomatie du Mali, du Burkina Faso et du Niger",
+	 * "ses homologues de France, de Turquie et de Suisse": the title of the
+	 * head applies to every coordinated "de X". */
+	for (int i = 0; i + 1 < c->nm; i++) {
+		const mention *h = &c->m[i];
+		if (!(h->has_title || h->counterpart) || !h->coord_next)
+			continue;
+		for (int j = i + 1; j < c->nm; j++) {
+			mention *m = &c->m[j];
+			if (m->prep != CUE_OF || m->has_title || m->person >= 0)
+				break;
+			m->has_title = h->has_title;
+			m->counterpart = h->counterpart;
+			m->office = h->office;
+			if (!m->agent[0])
+				memcpy(m->agent, h->agent, 4);
+			if (!c->m[j].coord_next)
+				break;
+		}
+	}
 }
 
 /* ---- actors from mentions ---- */
@@ -868,18 +903,19 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (cue_at(c, i) == CUE_PASSIVE)
 				passive = true;
 	if (passive) {
-		int patient = -1;
-		for (int i = c->nm - 1; i >= 0 && patient < 0; i--) {
-			const mention *m = &c->m[i];
-			if (m->end <= t->tok && m->country[0] && m->prep != CUE_OF && m->prep != CUE_WITH)
-				patient = i;
-		}
 		int agent = -1;
 		for (int i = 0; i < c->nm; i++)
 			if (c->m[i].prep == CUE_BY && c->m[i].tok >= t->tok + t->ntok && c->m[i].country[0]) {
 				agent = i;
 				break;
 			}
+		int patient = -1;
+		for (int i = c->nm - 1; i >= 0 && patient < 0; i--) {
+			const mention *m = &c->m[i];
+			if (m->end <= t->tok && m->country[0] && m->prep != CUE_OF && m->prep != CUE_WITH &&
+			    (agent < 0 || strcmp(m->country, c->m[agent].country) != 0))
+				patient = i;
+		}
 		actor pa, ag;
 		memset(&ag, 0, sizeof ag);
 		if (patient >= 0) {
@@ -1245,12 +1281,34 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 		if (debug)
 			dump_sentence(&c, s);
 		if (any_trigger) {
-			uint32_t last_tok = UINT32_MAX;
+			uint32_t last_tok = UINT32_MAX, skip_tok = UINT32_MAX;
 			for (size_t h = 0; h < c.hits.len; h++) {
 				const lx_hit *o = &c.hits.items[h];
 				if (o->kind != LX_TRIGGER || o->tok == last_tok)
 					continue;
 				last_tok = o->tok;
+				if (o->tok == skip_tok)
+					continue;
+				/* An appeal or an intent whose complement is itself an
+				 * action ("a appelé à coopérer", "ont convenu de
+				 * coopérer", "a décidé de rappeler son ambassadeur") is
+				 * one event: the appeal or the cooperative intent, or
+				 * the conflictual act that was decided. */
+				const char *code = c.lx->triggers.items[entry(&c, o->entry)->value].code;
+				const lx_hit *nx = NULL;
+				for (size_t k = h + 1; k < c.hits.len; k++)
+					if (c.hits.items[k].kind == LX_TRIGGER && c.hits.items[k].tok != o->tok) {
+						nx = &c.hits.items[k];
+						break;
+					}
+				if (nx && nx->tok <= o->tok + o->ntok + 4 && code[0] == '0' &&
+				    (code[1] == '2' || code[1] == '3')) {
+					const char *nc = c.lx->triggers.items[entry(&c, nx->entry)->value].code;
+					bool conflict = nc[0] == '1' || (nc[0] == '0' && nc[1] == '9');
+					if (code[1] == '3' && conflict)
+						continue;
+					skip_tok = nx->tok;
+				}
 				uint32_t next = s->tok + s->ntok;
 				for (size_t k = h + 1; k < c.hits.len; k++)
 					if (c.hits.items[k].kind == LX_TRIGGER && c.hits.items[k].tok != o->tok) {

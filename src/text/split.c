@@ -215,7 +215,10 @@ void ent_text_split(const char *text, size_t n, ent_abbrev_fn abbrev, void *ctx,
 				    key_is(out, p, "?") || key_is(out, p, "\xe2\x80\xa6");
 			if (stop && opens_sentence(out, &tk[i])) {
 				cut = true;
-				if (key_is(out, p, ".") && i >= 2) {
+				if (key_is(out, p, ".") && i >= 2 && tk[i - 2].kind == ENT_TOK_NUM &&
+				    tk[i].kind == ENT_TOK_NUM && !tk[i - 1].space && !tk[i].space)
+					cut = false; /* "20.01.2022", "1.5" */
+				else if (key_is(out, p, ".") && i >= 2) {
 					const ent_token *w = &tk[i - 2];
 					if (w->kind == ENT_TOK_WORD && !tk[i - 1].space) {
 						if (w->upper && w->klen == 1)
