@@ -28,7 +28,7 @@ demo: build
 	$(BUILD)/entente pairs --db demo.db
 	@echo
 	@echo "== one event with its evidence =="
-	$(BUILD)/entente show --db demo.db $$($(BUILD)/entente events --db demo.db --format jsonl --limit 1 | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+	$(BUILD)/entente show --db demo.db $$($(BUILD)/entente events --db demo.db --pair VNM,RUS --code 04 --format jsonl --limit 1 | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
 
 unit: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

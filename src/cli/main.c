@@ -515,6 +515,25 @@ typedef struct list_ctx {
 	long n;
 } list_ctx;
 
+/* Prints s in a column of `width` characters (UTF-8 code points, not
+ * bytes), cut or padded with spaces, then one space. */
+static void column(const char *s, int width)
+{
+	if (!s || !*s)
+		s = "-";
+	int n = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p && n < width) {
+		size_t len = *p < 0x80 ? 1 : *p < 0xe0 ? 2 : *p < 0xf0 ? 3 : 4;
+		for (size_t k = 0; k < len && *p; k++)
+			putchar(*p++);
+		n++;
+	}
+	for (; n < width; n++)
+		putchar(' ');
+	putchar(' ');
+}
+
 static int print_record(const ent_record *r, void *p)
 {
 	list_ctx *c = p;
@@ -529,11 +548,15 @@ static int print_record(const ent_record *r, void *p)
 		if (r->sectors & (1ULL << i))
 			off += (size_t)snprintf(sectors + off, sizeof sectors - off > 0 ? sizeof sectors - off : 0,
 						"%s%s", off ? "," : "", ent_sector_name(i));
-	printf("%-6lld %-10s %-5s %-7s %-7s %-22.22s %-22.22s %-12.12s %s%s\n", (long long)r->id,
-	       r->date ? r->date : "-", r->code, r->source ? r->source : "-",
-	       r->target ? r->target : "-", r->source_name ? r->source_name : "-",
-	       r->target_name ? r->target_name : "-", r->place ? r->place : "-",
-	       r->negated ? "NOT " : "", sectors);
+	printf("%-6lld ", (long long)r->id);
+	column(r->date, 10);
+	column(r->code, 5);
+	column(r->source, 7);
+	column(r->target, 7);
+	column(r->source_name, 22);
+	column(r->target_name, 22);
+	column(r->place, 12);
+	printf("%s%s\n", r->negated ? "NOT " : "", sectors);
 	return 0;
 }
 
