@@ -122,13 +122,25 @@ static uint8_t cue_at(const ctx *c, uint32_t tok)
 
 /* ---- dates ---- */
 
+/* The number at tok within [lo, hi], or -1. Ordinal days count too
+ * ("1er", "21st", "6th"): one or two digits followed by a short suffix. */
 static int num_at(const ctx *c, uint32_t tok, uint32_t lo, uint32_t hi)
 {
 	const ent_token *t = &c->ti.toks.items[tok];
 	uint32_t n;
 	const char *k = key(c, tok, &n);
-	if (t->kind == ENT_TOK_WORD && n == 3 && memcmp(k, "1er", 3) == 0)
-		return 1; /* "1er mai" */
+	if (t->kind == ENT_TOK_WORD && n >= 2 && n <= 4 && k[0] >= '0' && k[0] <= '9') {
+		uint32_t d = k[1] >= '0' && k[1] <= '9' ? 2 : 1;
+		const char *suf = k + d;
+		size_t sl = n - d;
+		static const char *const ORD[] = {"er", "e", "st", "nd", "rd", "th", NULL};
+		for (int i = 0; ORD[i]; i++)
+			if (strlen(ORD[i]) == sl && memcmp(suf, ORD[i], sl) == 0) {
+				int v = atoi(k);
+				return v >= (int)lo && v <= (int)hi && hi <= 31 ? v : -1;
+			}
+		return -1;
+	}
 	if (t->kind != ENT_TOK_NUM || n > 4)
 		return -1;
 	int v = atoi(k);
@@ -188,7 +200,17 @@ static bool numeric_date(ctx *c, uint32_t i, uint32_t to)
 {
 	if (i + 4 >= to)
 		return false;
-	int d = num_at(c, i, 1, 31), m = num_at(c, i + 2, 1, 12), y = num_at(c, i + 4, 1900, 2100);
+	int d = num_at(c, i, 1, 31), m = num_at(c, i + 2, 1, 31), y = num_at(c, i + 4, 1900, 2100);
+	/* "12/23/2023": month first when the second number cannot be a month,
+	 * or in English text with slashes when both could be */
+	if (d > 0 && m > 12 && d <= 12) {
+		int x = d; d = m; m = x;
+	} else if (d > 0 && m > 0 && d <= 12 && m <= 12 && tok_is(c, i + 1, "/") &&
+		   strcmp(c->lang->name, "en") == 0) {
+		int x = d; d = m; m = x;
+	}
+	if (m > 12)
+		return false;
 	bool sep = (tok_is(c, i + 1, ".") && tok_is(c, i + 3, ".")) ||
 		   (tok_is(c, i + 1, "/") && tok_is(c, i + 3, "/")) ||
 		   (tok_is(c, i + 1, "-") && tok_is(c, i + 3, "-"));
@@ -234,10 +256,18 @@ static void read_dates(ctx *c, uint32_t from, uint32_t to)
 					}
 				}
 			}
-			int year = i + nt < to ? num_at(c, i + nt, 1900, 2100) : -1;
+			uint32_t after = i + nt;
+			if (day < 0 && after < to && num_at(c, after, 1, 31) > 0) {
+				/* "March 20", "September 10, 2022": the day after the month */
+				day = num_at(c, after, 1, 31);
+				after++;
+			}
+			if (after + 1 < to && tok_is(c, after, ",") && num_at(c, after + 1, 1900, 2100) > 0)
+				after++; /* "March 20, 2023", "21st March, 2023" */
+			int year = after < to ? num_at(c, after, 1900, 2100) : -1;
 			int mod = 0;
 			uint32_t nt2;
-			const lx_entry *me = i + nt < to ? time_at(c, i + nt, &nt2) : NULL;
+			const lx_entry *me = after < to ? time_at(c, after, &nt2) : NULL;
 			if (me && me->sub == TM_MODIFIER)
 				mod = me->value;
 			if (year > 0) {
@@ -252,7 +282,7 @@ static void read_dates(ctx *c, uint32_t from, uint32_t to)
 				d.prec = 3;
 			}
 			add_date(c, at, d, year > 0);
-			i += nt - 1;
+			i = (year > 0 ? after + 1 : after) - 1;
 			continue;
 		}
 		if (te && te->sub == TM_RELDAY) {
@@ -806,7 +836,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		uint32_t dist;
 		if (dt < t->tok)
 			dist = t->tok - dt;
-		else if (dt - t->tok <= 10 && dt < next_trig)
+		else if (dt - t->tok <= 20 && dt < next_trig)
 			dist = dt - t->tok;
 		else
 			continue;
@@ -837,8 +867,15 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				snprintf(code, sizeof code, "06%d", cls);
 		}
 	}
-	if (future)
+	if (future) {
 		c->sent_future = true;
+		/* EVENTS.md section 3: an intent is dated when it is expressed,
+		 * not when the planned meeting will happen */
+		if (explicit_date && c->docdate.prec && ent_date_num(&date) > ent_date_num(&c->docdate)) {
+			date = c->docdate;
+			explicit_date = false;
+		}
+	}
 	if (future && code[0] == '0' && code[1] == '4')
 		snprintf(code, sizeof code, "036");
 	else if (future && !(code[0] == '0' && code[1] == '3'))
