@@ -66,6 +66,7 @@ typedef struct frame {
 	actor a;
 	actor b[MAX_PARTNERS];
 	int nb;
+	bool all_pairs; /* a meeting of three or more: every pair is a side */
 	ent_date date;
 	int place; /* place index or -1 */
 	bool date_set;
@@ -773,6 +774,7 @@ static void frame_set(frame *f, const actor *a, const actor *b, int nb, int plac
 	if (!f->nb)
 		f->set = false;
 	f->place = place;
+	f->all_pairs = false;
 }
 
 /* The index of the first mention at or after token `tok` (c->nm if none). */
@@ -1012,6 +1014,11 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		int pl = c->sent_place >= 0 ? c->sent_place : c->fr.place;
 		for (int j = 0; j < c->fr.nb; j++)
 			emit(c, code, &c->fr.a, &c->fr.b[j], &date, pl, sectors, negated, s, t, 0.7);
+		if (c->fr.all_pairs)
+			for (int i = 0; i < c->fr.nb; i++)
+				for (int j = i + 1; j < c->fr.nb; j++)
+					emit(c, code, &c->fr.b[i], &c->fr.b[j], &date, pl, sectors, negated, s,
+					     t, 0.7);
 		return;
 	}
 
@@ -1030,6 +1037,16 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				for (int j = i + 1; j < ns; j++)
 					emit(c, code, &sa[i], &sa[j], &date, place, sectors, negated, s, t,
 					     conf + 0.3);
+			/* a meeting of named parties frames what follows */
+			bool meet = code[0] == '0' && code[1] == '4';
+			if (meet && (!c->fr.set || (!c->fr.date_set && explicit_date))) {
+				frame_set(&c->fr, &sa[0], sa + 1, ns - 1, place);
+				c->fr.all_pairs = c->fr.set && ns >= 3;
+				if (explicit_date && c->fr.set) {
+					c->fr.date = date;
+					c->fr.date_set = true;
+				}
+			}
 			return;
 		}
 	}
