@@ -253,7 +253,7 @@ int ent_code(ent_engine *e, const ent_input *in, ent_doc **out)
 		dd.prec = parts;
 	}
 	ent_date_format(&dd, d->date);
-	ent_extract(e, d->lang, &dd, in->text, in->len, d);
+	ent_extract(e, d->lang, &dd, in->text, in->len, in->title != NULL, d);
 	*out = d;
 	return ENT_OK;
 }

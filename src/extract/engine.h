@@ -41,8 +41,9 @@ void ent_date_add_days(ent_date *d, int days);
 /* Day of week, Monday = 1. */
 int ent_date_weekday(const ent_date *d);
 
-/* Codes one document (extract.c). */
+/* Codes one document (extract.c). `titled`: the first line is the
+ * article's title or lead (the reader found a " date ..." line). */
 void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
-		 const char *text, size_t len, ent_doc *out);
+		 const char *text, size_t len, bool titled, ent_doc *out);
 
 #endif

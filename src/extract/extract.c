@@ -271,6 +271,12 @@ static void read_dates(ctx *c, uint32_t from, uint32_t to)
 			const lx_entry *me = after < to ? time_at(c, after, &nt2) : NULL;
 			if (me && me->sub == TM_MODIFIER)
 				mod = me->value;
+			/* a month word alone must read as a date: "sept accords" is
+			 * seven agreements and "May" may be a verb, while "en mai",
+			 * "in May" and "mai dernier" are months */
+			if (day < 0 && year < 0 && !(me && me->sub == TM_MODIFIER) &&
+			    !(i > from && cue_at(c, i - 1) == CUE_PLACE_PREP))
+				continue;
 			if (year > 0) {
 				d.y = year;
 				d.prec = 2;
@@ -838,6 +844,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		uint32_t dist;
 		if (dt < t->tok)
 			dist = t->tok - dt;
+		else if ((en->flags & TF_INTENT) || strcmp(tr->code, "036") == 0)
+			continue; /* "a invité X à venir en décembre": the plan's date */
 		else if (dt - t->tok <= 20 && dt < next_trig)
 			dist = dt - t->tok;
 		else
@@ -868,6 +876,16 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			else if (code[0] == '0' && code[1] == '6')
 				snprintf(code, sizeof code, "06%d", cls);
 		}
+	}
+	if (explicit_date && !future && c->docdate.prec >= 2 &&
+	    ent_date_num(&date) > ent_date_num(&c->docdate) + (c->docdate.prec == 2 ? 16 : 0)) {
+		/* a date after the article's is a plan: a meeting to come is an
+		 * intent to meet, a proposal or an intent is dated when it is
+		 * expressed, and anything else has not happened yet */
+		if (code[0] == '0' && (code[1] == '4' || code[1] == '2' || code[1] == '3'))
+			future = true;
+		else
+			return;
 	}
 	if (future) {
 		c->sent_future = true;
@@ -1306,8 +1324,35 @@ static bool abbrev_cb(const char *k, size_t n, void *p)
 	return lx_is_abbrev(c->lx, c->lang, k, n);
 }
 
+/* A title repeats what the body tells with its details (date, place):
+ * an event of the title line is dropped when the body has one of the same
+ * code (3 digits) between the same countries. */
+static void drop_title_repeats(ent_doc *out, uint32_t title_end)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < out->events.len; i++) {
+		const ent_event *ev = &out->events.items[i];
+		bool repeat = false;
+		if (ev->sentence.start < title_end) {
+			for (size_t j = 0; j < out->events.len && !repeat; j++) {
+				const ent_event *o = &out->events.items[j];
+				if (o->sentence.start < title_end || memcmp(o->code, ev->code, 3) != 0)
+					continue;
+				bool same = (memcmp(o->source, ev->source, 3) == 0 &&
+					     memcmp(o->target, ev->target, 3) == 0) ||
+					    (memcmp(o->source, ev->target, 3) == 0 &&
+					     memcmp(o->target, ev->source, 3) == 0);
+				repeat = same;
+			}
+		}
+		if (!repeat)
+			out->events.items[w++] = *ev;
+	}
+	out->events.len = w;
+}
+
 void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
-		 const char *text, size_t len, ent_doc *out)
+		 const char *text, size_t len, bool titled, ent_doc *out)
 {
 	ctx c;
 	memset(&c, 0, sizeof c);
@@ -1388,6 +1433,12 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 			}
 			break;
 		}
+	}
+	if (titled && c.ti.sents.len) {
+		uint32_t title_end = 0;
+		for (size_t si = 0; si < c.ti.sents.len && c.ti.sents.items[si].para == 0; si++)
+			title_end = c.ti.sents.items[si].start + c.ti.sents.items[si].len;
+		drop_title_repeats(out, title_end);
 	}
 	free(c.cue);
 	ENT_VEC_FREE(c.hits);

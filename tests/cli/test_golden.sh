@@ -21,7 +21,7 @@ for name in sorted(os.listdir(gdir)):
             line = line.rstrip("\r\n")
             if line.startswith("=== "):
                 cur = {"name": line[4:], "line": n, "date": None, "lang": None,
-                       "text": [], "events": []}
+                       "title": None, "text": [], "events": []}
                 cases.append(cur)
                 section = 0
             elif cur is None:
@@ -34,6 +34,8 @@ for name in sorted(os.listdir(gdir)):
                 cur["date"] = line[6:]
             elif section == 0 and line.startswith("lang: "):
                 cur["lang"] = line[6:]
+            elif section == 0 and line.startswith("title: "):
+                cur["title"] = line[7:]
             elif section == 1:
                 cur["text"].append(line)
             elif section == 2 and line and not line.startswith("#"):
@@ -43,7 +45,13 @@ for name in sorted(os.listdir(gdir)):
             art = os.path.join(tmp, "case.txt")
             with open(art, "w", encoding="utf-8") as out:
                 text = "\n".join(c["text"])
-                out.write((" date %s " % c["date"] if c["date"] else "") + text + "\n")
+                # " date D TITLE" when the case has a title, else the date
+                # on a line of its own
+                if c["title"]:
+                    head = " date %s %s\n" % (c["date"], c["title"])
+                else:
+                    head = " date %s\n" % c["date"] if c["date"] else ""
+                out.write(head + text + "\n")
             cmd = [binary, "code", "--format", "brief", art]
             if c["lang"]:
                 cmd[2:2] = ["--lang", c["lang"]]

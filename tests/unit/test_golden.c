@@ -47,6 +47,7 @@ typedef struct gcase {
 	char name[256];
 	char date[16];
 	char lang[4];
+	char title[512];
 	ent_buf text;
 	ENT_VEC(char *) want;
 	unsigned line;
@@ -61,6 +62,7 @@ static int run_case(const char *file, gcase *c)
 	in.len = c->text.len;
 	in.date = c->date[0] ? c->date : NULL;
 	in.lang = c->lang[0] ? c->lang : NULL;
+	in.title = c->title[0] ? c->title : NULL;
 	ent_doc *d = NULL;
 	if (ent_code(engine, &in, &d) != 0) {
 		fprintf(stderr, "%s:%u: %s: could not be coded\n", file, c->line, c->name);
@@ -100,7 +102,7 @@ static void reset(gcase *c)
 	c->want.len = 0;
 	ent_buf_clear(&c->text);
 	c->text.len = 0;
-	c->name[0] = c->date[0] = c->lang[0] = 0;
+	c->name[0] = c->date[0] = c->lang[0] = c->title[0] = 0;
 }
 
 static int run_file(const char *path, int *ncases)
@@ -147,6 +149,12 @@ static int run_file(const char *path, int *ncases)
 				snprintf(c.date, sizeof c.date, "%s", line + 6);
 			else if (strncmp(line, "lang: ", 6) == 0)
 				snprintf(c.lang, sizeof c.lang, "%s", line + 6);
+			else if (strncmp(line, "title: ", 7) == 0) {
+				/* the title is the article's first line, as the reader
+				 * hands it over for " date D TITLE" files */
+				snprintf(c.title, sizeof c.title, "%s", line + 7);
+				ent_buf_puts(&c.text, c.title);
+			}
 		} else if (section == 1) {
 			if (c.text.len)
 				ent_buf_putc(&c.text, '\n');
