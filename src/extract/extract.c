@@ -783,6 +783,53 @@ static void frame_set(frame *f, const actor *a, const actor *b, int nb, int plac
 	f->all_pairs = false;
 }
 
+/* Emits the events of a group of coordinated parties ("Le Vietnam et la
+ * Russie ont convenu", "entre le Vietnam et le Kazakhstan, l'Azerbaïdjan
+ * et la Biélorussie"): every pair, except that when the parties are the
+ * sides of a bilateral frame (one main actor and its partners) only the
+ * pairs with the main actor are meant. Returns false when the group has
+ * fewer than two countries. */
+static bool emit_group(ctx *c, const char *code, actor *sa, int ns, const ent_date *date,
+		       bool explicit_date, int place, uint64_t sectors, bool negated,
+		       const ent_sentence *s, const lx_hit *t, double conf)
+{
+	bool distinct = false;
+	for (int i = 1; i < ns; i++)
+		if (strcmp(sa[i].country, sa[0].country))
+			distinct = true;
+	if (!distinct)
+		return false;
+	bool star = c->fr.set && !c->fr.all_pairs && ns >= 3;
+	bool has_main = false;
+	for (int i = 0; i < ns && star; i++) {
+		if (!frame_has(&c->fr, sa[i].country))
+			star = false;
+		if (strcmp(sa[i].country, c->fr.a.country) == 0)
+			has_main = true;
+	}
+	star = star && has_main;
+	if (place < 0 && frame_has(&c->fr, sa[0].country) && frame_has(&c->fr, sa[1].country))
+		place = c->fr.place;
+	for (int i = 0; i < ns; i++)
+		for (int j = i + 1; j < ns; j++) {
+			if (star && strcmp(sa[i].country, c->fr.a.country) != 0 &&
+			    strcmp(sa[j].country, c->fr.a.country) != 0)
+				continue;
+			emit(c, code, &sa[i], &sa[j], date, place, sectors, negated, s, t, conf);
+		}
+	/* a meeting of named parties frames what follows */
+	bool meet = code[0] == '0' && code[1] == '4';
+	if (meet && (!c->fr.set || (!c->fr.date_set && explicit_date))) {
+		frame_set(&c->fr, &sa[0], sa + 1, ns - 1, place);
+		c->fr.all_pairs = c->fr.set && ns >= 3;
+		if (explicit_date && c->fr.set) {
+			c->fr.date = *date;
+			c->fr.date_set = true;
+		}
+	}
+	return true;
+}
+
 /* The index of the first mention at or after token `tok` (c->nm if none). */
 static int next_mention_after(const ctx *c, uint32_t tok)
 {
@@ -959,6 +1006,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		for (uint32_t i = t->tok > from + 2 ? t->tok - 2 : from; i < t->tok; i++)
 			if (cue_at(c, i) == CUE_PASSIVE)
 				passive = true;
+	if (passive && c->nm == 0)
+		return; /* "des solutions ont été proposées": by whom, to whom, unsaid */
 	if (passive) {
 		int agent = -1;
 		for (int i = 0; i < c->nm; i++)
@@ -966,29 +1015,45 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				agent = i;
 				break;
 			}
+		bool by_agent = agent >= 0;
 		int patient = -1;
-		for (int i = c->nm - 1; i >= 0 && patient < 0; i--) {
-			const mention *m = &c->m[i];
-			if (m->end <= t->tok && m->country[0] && m->prep != CUE_OF && m->prep != CUE_WITH &&
-			    (agent < 0 || strcmp(m->country, c->m[agent].country) != 0))
-				patient = i;
-		}
+		for (int pass = 0; pass < 2 && patient < 0; pass++)
+			for (int i = c->nm - 1; i >= 0 && patient < 0; i--) {
+				const mention *m = &c->m[i];
+				/* "l'ambassadeur de Russie en France est convoqué": the
+				 * ambassador, not the place, unless nothing else */
+				if (m->end <= t->tok && m->country[0] && m->prep != CUE_OF &&
+				    m->prep != CUE_WITH && (pass == 1 || !m->loc) &&
+				    (agent < 0 || strcmp(m->country, c->m[agent].country) != 0))
+					patient = i;
+			}
 		actor pa, ag;
 		memset(&ag, 0, sizeof ag);
 		if (patient >= 0) {
 			actor_from_mention(c, &c->m[patient], &date, 0, &pa);
+			if (agent < 0)
+				/* "est convoqué au ministère français": the other side
+				 * named after the verb */
+				for (int i = 0; i < c->nm; i++)
+					if (c->m[i].tok >= t->tok + t->ntok && c->m[i].country[0] &&
+					    strcmp(c->m[i].country, pa.country) != 0) {
+						agent = i;
+						break;
+					}
 			if (agent >= 0)
 				actor_from_mention(c, &c->m[agent], &date, 0, &ag);
 			else if (c->fr.set && strcmp(c->fr.a.country, pa.country) != 0)
 				ag = c->fr.a;
 			else if (c->fr.set && c->fr.nb)
 				ag = c->fr.b[0];
+			if (!ag.country[0] || !pa.country[0])
+				return;
 			if (ag.country[0] && pa.country[0]) {
 				int pl = c->sent_place >= 0 ? c->sent_place : -1;
 				if (pl < 0 && frame_has(&c->fr, ag.country) && frame_has(&c->fr, pa.country))
 					pl = c->fr.place;
 				emit(c, code, &ag, &pa, &date, pl, sectors, negated, s, t,
-				     agent >= 0 ? 0.8 : 0.6);
+				     by_agent ? 0.8 : 0.6);
 				c->last_subject = ag;
 				c->have_last_subject = true;
 				return;
@@ -1043,31 +1108,9 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	/* coordinated subjects act together: every pair */
 	int place = c->sent_place >= 0 ? c->sent_place : -1;
 	double conf = 0.5 + (explicit_date ? 0.1 : 0.0);
-	if (ns >= 2) {
-		bool distinct = false;
-		for (int i = 1; i < ns; i++)
-			if (strcmp(sa[i].country, sa[0].country))
-				distinct = true;
-		if (distinct) {
-			if (place < 0 && frame_has(&c->fr, sa[0].country) && frame_has(&c->fr, sa[1].country))
-				place = c->fr.place;
-			for (int i = 0; i < ns; i++)
-				for (int j = i + 1; j < ns; j++)
-					emit(c, code, &sa[i], &sa[j], &date, place, sectors, negated, s, t,
-					     conf + 0.3);
-			/* a meeting of named parties frames what follows */
-			bool meet = code[0] == '0' && code[1] == '4';
-			if (meet && (!c->fr.set || (!c->fr.date_set && explicit_date))) {
-				frame_set(&c->fr, &sa[0], sa + 1, ns - 1, place);
-				c->fr.all_pairs = c->fr.set && ns >= 3;
-				if (explicit_date && c->fr.set) {
-					c->fr.date = date;
-					c->fr.date_set = true;
-				}
-			}
-			return;
-		}
-	}
+	if (ns >= 2 && emit_group(c, code, sa, ns, &date, explicit_date, place, sectors, negated, s, t,
+				  conf + 0.3))
+		return;
 
 	/* targets: mentions after the trigger, of another country */
 	actor src_actor;
@@ -1163,6 +1206,16 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				ta[nt++] = a;
 		}
 	}
+	bool list_acts = false;
+	for (int k = 0; k < nt; k++)
+		if (c->fr.set && strcmp(ta[k].country, c->fr.a.country) == 0)
+			list_acts = true;
+	if (tg >= 0 && c->m[tg].prep == CUE_BETWEEN)
+		list_acts = true;
+	if (!ns && nt >= 2 && list_acts &&
+	    emit_group(c, code, ta, nt, &date, explicit_date, place, sectors, negated, s, t,
+		       conf + 0.2))
+		return; /* "signés entre le Vietnam et le Kazakhstan, ...": the list acts together */
 	if (!ns && nt) {
 		/* no subject: the frame side facing the target */
 		actor o[MAX_PARTNERS];
