@@ -156,6 +156,10 @@ static void add_pattern(loader *L, lx_matcher *m, const char *pattern,
 	}
 	if (ntok > m->maxlen)
 		m->maxlen = (uint32_t)ntok;
+	/* the proper prefixes, so that matching knows when to stop */
+	for (size_t k = 0, seen = 0; k < keys.len; k++)
+		if (keys.data[k] == ' ' && ++seen < ntok + (prefix ? 1 : 0))
+			ent_map_put(&m->starts, keys.data, k, 0, NULL);
 	e.next = -1;
 	bool added;
 	uint32_t *head = ent_map_put(prefix ? &m->prefix : &m->exact, keys.data,
@@ -556,6 +560,7 @@ static void matcher_init(lx_matcher *m)
 	memset(m, 0, sizeof *m);
 	ent_map_init(&m->exact);
 	ent_map_init(&m->prefix);
+	ent_map_init(&m->starts);
 }
 
 int lx_load(lx_lexicon *lx, const char *dir, ent_buf *errors)
@@ -603,6 +608,7 @@ static void matcher_dispose(lx_matcher *m)
 {
 	ent_map_dispose(&m->exact);
 	ent_map_dispose(&m->prefix);
+	ent_map_dispose(&m->starts);
 }
 
 void lx_dispose(lx_lexicon *lx)
@@ -672,65 +678,65 @@ void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 {
 	const lx_matcher *m = &lang->m;
 	uint32_t busy[2] = {0}; /* group 0: all kinds but sectors; 1: sectors */
-	uint32_t ends[18];
-	uint64_t full[18], pre[18];
+	uint32_t maxpat = m->maxlen > m->prefix_maxlen ? m->maxlen : m->prefix_maxlen;
+	if (maxpat > 16)
+		maxpat = 16;
+	int32_t chains[17][2];
 	for (uint32_t i = from; i < to; i++) {
-		/* concatenated keys of tokens i.. up to the longest pattern */
-		uint32_t maxl = m->maxlen > m->prefix_maxlen ? m->maxlen : m->prefix_maxlen;
-		if (maxl > 16)
-			maxl = 16;
-		if (i + maxl > to)
-			maxl = to - i;
+		/* Extend token by token while some pattern goes on, noting the
+		 * entries of each length (exact, then prefix patterns). */
+		uint32_t maxl = i + maxpat > to ? to - i : maxpat;
 		ent_buf_clear(scratch);
 		uint64_t h = ENT_HASH_SEED;
-		ends[0] = 0;
-		for (uint32_t l = 0; l < maxl; l++) {
-			const ent_token *k = &t->toks.items[i + l];
-			if (l) {
+		uint32_t found = 0;
+		for (uint32_t L = 1; L <= maxl; L++) {
+			const ent_token *k = &t->toks.items[i + L - 1];
+			if (L > 1) {
 				ent_buf_putc(scratch, ' ');
 				h = ent_hash_add(h, " ", 1);
 			}
-			pre[l + 1] = h;
+			uint64_t pre = h;
+			size_t base = scratch->len;
 			ent_buf_append(scratch, t->keys.data + k->key, k->klen);
 			h = ent_hash_add(h, t->keys.data + k->key, k->klen);
-			full[l + 1] = h;
-			ends[l + 1] = (uint32_t)scratch->len;
-		}
-		uint32_t seen[2] = {0}; /* length emitted at i, per group */
-		for (uint32_t L = maxl; L >= 1; L--) {
-			const ent_token *last = &t->toks.items[i + L - 1];
-			uint32_t *v = L <= m->maxlen
-				? ent_map_get_h(&m->exact, full[L], scratch->data, ends[L])
-				: NULL;
-			int32_t chain[2] = {v ? (int32_t)*v : -1, -1};
-			/* prefix patterns: the last token starts with a listed prefix */
-			if (L <= m->prefix_maxlen && m->prefix_lens && last->kind == ENT_TOK_WORD) {
-				uint32_t base = ends[L - 1] + (L >= 2 ? 1 : 0);
-				for (uint32_t p = last->klen; p >= 3 && chain[1] < 0; p--) {
+			uint32_t *v = L <= m->maxlen ? ent_map_get_h(&m->exact, h, scratch->data, scratch->len)
+						     : NULL;
+			chains[L][0] = v ? (int32_t)*v : -1;
+			chains[L][1] = -1;
+			if (L <= m->prefix_maxlen && m->prefix_lens && k->kind == ENT_TOK_WORD) {
+				for (uint32_t p = k->klen; p >= 3 && chains[L][1] < 0; p--) {
 					if (p > 63 || !(m->prefix_lens & (1ULL << p)))
 						continue;
-					uint64_t ph = ent_hash_add(pre[L], t->keys.data + last->key, p);
+					uint64_t ph = ent_hash_add(pre, t->keys.data + k->key, p);
 					uint32_t *pv = ent_map_get_h(&m->prefix, ph, scratch->data, base + p);
 					if (pv)
-						chain[1] = (int32_t)*pv;
+						chains[L][1] = (int32_t)*pv;
 				}
 			}
+			if (chains[L][0] >= 0 || chains[L][1] >= 0)
+				found = L;
+			if (L < maxl && !ent_map_get_h(&m->starts, h, scratch->data, scratch->len))
+				break;
+		}
+		/* Longest first: per group, the longest length that has entries
+		 * wins; an exact pattern beats a prefix pattern of that length. */
+		uint32_t seen[2] = {0};
+		for (uint32_t L = found; L >= 1; L--) {
 			bool exact_hit[2] = {false, false};
 			for (int c = 0; c < 2; c++) {
-				for (int32_t e = chain[c]; e >= 0; e = lx->entries.items[e].next) {
+				for (int32_t e = chains[L][c]; e >= 0; e = lx->entries.items[e].next) {
 					const lx_entry *en = &lx->entries.items[e];
-					uint8_t k = en->kind;
-					int g = k == LX_SECTOR;
+					uint8_t kd = en->kind;
+					int g = kd == LX_SECTOR;
 					if ((seen[g] && seen[g] != L) || (!seen[g] && busy[g] > i))
 						continue;
-					/* an exact pattern beats a prefix pattern of the same length */
 					if (c == 0)
 						exact_hit[g] = true;
 					else if (exact_hit[g])
 						continue;
 					seen[g] = L;
 					busy[g] = i + L;
-					lx_hit hit = {.tok = i, .ntok = L, .entry = e, .kind = k};
+					lx_hit hit = {.tok = i, .ntok = L, .entry = e, .kind = kd};
 					ENT_VEC_PUSH(*hits, hit);
 				}
 			}

@@ -67,6 +67,8 @@ typedef struct lx_country { char code[4]; const char *name; bool igo; } lx_count
 typedef struct lx_matcher {
 	ent_map exact;    /* "tok tok tok" -> first entry index */
 	ent_map prefix;   /* "tok tok pre" -> first entry index */
+	ent_map starts;   /* every proper token prefix of a pattern ("tok tok"):
+			   * matching stops extending where none goes on */
 	uint32_t maxlen;  /* longest pattern in tokens */
 	uint32_t prefix_maxlen;
 	uint64_t prefix_lens; /* bit p: some prefix token has p bytes */
