@@ -201,6 +201,11 @@ ENT_API void ent_record_from_event(ent_record *out, const ent_doc *d,
 /* Writes one record as one JSON Lines line (fields of EVENTS.md section 2
  * plus id, goldstein, quad_class, plover, confidence and offsets). */
 ENT_API int ent_record_write_json(FILE *f, const ent_record *r);
+/* Writes one event on one line in the compact form of the golden tests
+ * (tests/golden/README.md):
+ * code|source|source_name|target|target_name|date|place|sectors|negated
+ * with "-" for none, sectors comma-separated, "negated" or "-". */
+ENT_API int ent_event_write_brief(FILE *f, const ent_event *ev);
 /* CSV with a header line written by ent_record_write_csv_header. */
 ENT_API int ent_record_write_csv_header(FILE *f);
 ENT_API int ent_record_write_csv(FILE *f, const ent_record *r);

@@ -316,23 +316,6 @@ typedef struct code_ctx {
 	bool csv, brief, scored_only;
 } code_ctx;
 
-/* One event as the golden files write it (tests/golden/README.md):
- * code|source|source_name|target|target_name|date|place|sectors|negated */
-static void print_brief(const ent_event *ev)
-{
-	printf("%s|%s|%s|%s|%s|%s|%s|", ev->code, ev->source[0] ? ev->source : "-",
-	       ev->source_name ? ev->source_name : "-", ev->target[0] ? ev->target : "-",
-	       ev->target_name ? ev->target_name : "-", ev->date[0] ? ev->date : "-",
-	       ev->place ? ev->place : "-");
-	bool any = false;
-	for (unsigned i = 0; i < ENT_SECTOR_COUNT; i++)
-		if (ev->sectors & (1ULL << i)) {
-			printf("%s%s", any ? "," : "", ent_sector_name(i));
-			any = true;
-		}
-	printf("%s|%s\n", any ? "" : "-", ev->negated ? "negated" : "-");
-}
-
 static int print_doc(const ent_input *in, const ent_doc *d, void *p)
 {
 	(void)in;
@@ -342,7 +325,7 @@ static int print_doc(const ent_input *in, const ent_doc *d, void *p)
 		if (c->scored_only && ev->code[0] == '0' && ev->code[1] == '1')
 			continue;
 		if (c->brief) {
-			print_brief(ev);
+			ent_event_write_brief(stdout, ev);
 			continue;
 		}
 		ent_record r;

@@ -343,3 +343,19 @@ int ent_record_write_csv(FILE *f, const ent_record *r)
 		       r->target_span.start, r->target_span.len);
 	return flush(f, &b);
 }
+
+int ent_event_write_brief(FILE *f, const ent_event *ev)
+{
+	fprintf(f, "%s|%s|%s|%s|%s|%s|%s|", ev->code, ev->source[0] ? ev->source : "-",
+		ev->source_name ? ev->source_name : "-", ev->target[0] ? ev->target : "-",
+		ev->target_name ? ev->target_name : "-", ev->date[0] ? ev->date : "-",
+		ev->place ? ev->place : "-");
+	bool any = false;
+	for (unsigned i = 0; i < ENT_SECTOR_COUNT; i++)
+		if (ev->sectors & (1ULL << i)) {
+			fprintf(f, "%s%s", any ? "," : "", ent_sector_name(i));
+			any = true;
+		}
+	fprintf(f, "%s|%s\n", any ? "" : "-", ev->negated ? "negated" : "-");
+	return ferror(f) ? ENT_EIO : ENT_OK;
+}

@@ -14,20 +14,9 @@ NGOLD=$(find "$SAMPLES/gold" -name '*.json' | wc -l)
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
-PASS=0
-FAIL=0
-fail() { # fail DESCRIPTION EXPECTED GOT
-	FAIL=$((FAIL + 1))
-	echo "not ok - $1"
-	echo "    expected: $2"
-	echo "    got:      $3"
-}
-ok() { PASS=$((PASS + 1)); echo "ok - $1"; }
-run() {
-	RC=0
-	"$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null || RC=$?
-}
-shown() { head -c 600 "$1" | tr '\n' '|'; }
+# shared helpers: ok, fail, run, shown, finish
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+SHOWN_BYTES=600
 
 NUM='(None|0(\.[0-9]+)?|1(\.0+)?)'
 HEADLINE='^F1 [01]\.[0-9]{3} \(P [01]\.[0-9]{3} R [01]\.[0-9]{3}\) over [0-9]+ docs$'
@@ -195,5 +184,4 @@ else
 	compare dev "$SHARED/gold/dev" "$SHARED/dev/texts"
 fi
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

@@ -10,22 +10,8 @@ SRC=${2:?usage: test_help.sh ENTENTE_BINARY SOURCE_DIR}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
-PASS=0
-FAIL=0
-fail() { # fail DESCRIPTION EXPECTED GOT
-	FAIL=$((FAIL + 1))
-	echo "not ok - $1"
-	echo "    expected: $2"
-	echo "    got:      $3"
-}
-ok() { PASS=$((PASS + 1)); echo "ok - $1"; }
-
-# run ARGS...: runs the binary, leaving stdout in $T/out, stderr in $T/err
-# and the exit status in $RC (never aborts the script).
-run() {
-	RC=0
-	"$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null || RC=$?
-}
+# shared helpers: ok, fail, run, shown, finish
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 COMMANDS="code ingest events pairs show eval lexicon"
 
@@ -164,5 +150,4 @@ else
 	fail "version agreement" "CMakeLists.txt version = ENT_VERSION ($want_version)" "$cmake_version"
 fi
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

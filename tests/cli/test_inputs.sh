@@ -15,25 +15,17 @@ CHECK="$SRC/tests/cli/check_events.py"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
-PASS=0
-FAIL=0
-fail() { # fail DESCRIPTION EXPECTED GOT
-	FAIL=$((FAIL + 1))
-	echo "not ok - $1"
-	echo "    expected: $2"
-	echo "    got:      $3"
-}
-ok() { PASS=$((PASS + 1)); echo "ok - $1"; }
+# shared helpers: ok, fail, run, shown, finish
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 check() { python3 "$CHECK" "$@"; }
 
-# run ARGS... [< input]: stdout in $T/out, stderr in $T/err, status in $RC.
+# run ARGS... [< input]: like lib.sh's, but standard input is the caller's
 run() {
 	RC=0
 	"$BIN" "$@" >"$T/out" 2>"$T/err" || RC=$?
 }
 # errlines PATTERN: number of stderr lines matching the fixed string
 errlines() { grep -cF -- "$1" "$T/err" || true; }
-shown() { head -c 400 "$1" | tr '\n' '|'; }
 
 # A French article that certainly yields a meeting (root 04) between
 # Vietnam and Russia.
@@ -389,5 +381,4 @@ else
 	fail "huge JSON line" "status 1, '$T/huge.jsonl:1:', doc after coded" "status $RC, $(shown "$T/err")"
 fi
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

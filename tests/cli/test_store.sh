@@ -19,20 +19,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-PASS=0
-FAIL=0
-fail() { # fail DESCRIPTION EXPECTED GOT
-	FAIL=$((FAIL + 1))
-	echo "not ok - $1"
-	echo "    expected: $2"
-	echo "    got:      $3"
-}
-ok() { PASS=$((PASS + 1)); echo "ok - $1"; }
-run() {
-	RC=0
-	"$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null || RC=$?
-}
-shown() { head -c 400 "$1" | tr '\n' '|'; }
+# shared helpers: ok, fail, run, shown, finish
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DB="$T/x.db"
 
 # ---- ingest the samples ----
@@ -396,5 +384,4 @@ fi
 got=$(sqlite3 "$T/killed.db" 'PRAGMA integrity_check')
 [ "$got" = ok ] && ok "the completed database passes PRAGMA integrity_check" || fail "integrity_check after resume" ok "$got"
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish
