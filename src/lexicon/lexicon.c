@@ -123,6 +123,29 @@ static void each_line(loader *L, const char *path, int nfields, bool required,
 
 /* ---- the matcher ---- */
 
+/* Do two entries of the same kind say the same thing? Table rows are
+ * compared by content: a line repeated (or differing only in accents, which
+ * folding removes) is a duplicate. */
+static bool same_value(const lx_lexicon *lx, uint8_t kind, int32_t a, int32_t b)
+{
+	if (a == b)
+		return true;
+	switch (kind) {
+	case LX_ACTOR:
+		return strcmp(lx->actors.items[a].code, lx->actors.items[b].code) == 0;
+	case LX_PLACE:
+		return strcmp(lx->places.items[a].name, lx->places.items[b].name) == 0 &&
+		       strcmp(lx->places.items[a].country, lx->places.items[b].country) == 0;
+	case LX_TITLE:
+		return strcmp(lx->titles.items[a].agent, lx->titles.items[b].agent) == 0 &&
+		       lx->titles.items[a].office == lx->titles.items[b].office;
+	case LX_TRIGGER:
+		return strcmp(lx->triggers.items[a].code, lx->triggers.items[b].code) == 0;
+	default:
+		return false;
+	}
+}
+
 static void add_pattern(loader *L, lx_matcher *m, const char *pattern,
 			lx_entry e)
 {
@@ -169,8 +192,8 @@ static void add_pattern(loader *L, lx_matcher *m, const char *pattern,
 		int32_t i = (int32_t)*head, last = -1;
 		while (i >= 0) {
 			lx_entry *o = &lx->entries.items[i];
-			if (o->kind == e.kind && o->sub == e.sub && o->value == e.value &&
-			    o->flags == e.flags) {
+			if (o->kind == e.kind && o->sub == e.sub && o->flags == e.flags &&
+			    same_value(lx, e.kind, o->value, e.value)) {
 				if (e.kind != LX_PERSON)
 					err(L, "duplicate pattern \"%s\"", pattern);
 				goto done;
