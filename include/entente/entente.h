@@ -172,6 +172,20 @@ ENT_API size_t ent_doc_sentence_count(const ent_doc *d);
 ENT_API size_t ent_doc_event_count(const ent_doc *d);
 ENT_API const ent_event *ent_doc_event(const ent_doc *d, size_t i);
 
+/* A declared level of relationship stated by the text ("partenariat
+ * stratégique intégral Vietnam–Russie", "comprehensive strategic
+ * partnership"), between two countries, at a date. */
+typedef struct ent_level {
+	char a[4], b[4];        /* ISO3 codes, a < b */
+	const char *level;      /* canonical English name (data/LANG/levels.tsv) */
+	int rank;               /* higher is closer */
+	char date[11];          /* "" when unknown */
+	ent_span sentence;      /* the evidence */
+} ent_level;
+
+ENT_API size_t ent_doc_level_count(const ent_doc *d);
+ENT_API const ent_level *ent_doc_level(const ent_doc *d, size_t i);
+
 /* ------------------------------------------------------------------ */
 /* Records: an event as exported and stored (EVENTS.md section 2).      */
 
@@ -206,6 +220,9 @@ ENT_API int ent_record_write_json(FILE *f, const ent_record *r);
  * code|source|source_name|target|target_name|date|place|sectors|negated
  * with "-" for none, sectors comma-separated, "negated" or "-". */
 ENT_API int ent_event_write_brief(FILE *f, const ent_event *ev);
+/* One line of GDELT 2.0's event table (61 tab-separated columns, same
+ * order and meanings, empty where entente has no value; no header line). */
+ENT_API int ent_record_write_gdelt(FILE *f, const ent_record *r);
 /* CSV with a header line written by ent_record_write_csv_header. */
 ENT_API int ent_record_write_csv_header(FILE *f);
 ENT_API int ent_record_write_csv(FILE *f, const ent_record *r);
@@ -242,6 +259,7 @@ typedef struct ent_filter {
 	const char *sector;    /* one sector name */
 	const char *doc_id;
 	bool scored_only;      /* leave out root 01 */
+	bool newest_first;     /* date descending instead of ascending */
 	size_t limit;          /* 0 = no limit */
 	size_t offset;
 } ent_filter;
@@ -276,6 +294,119 @@ ENT_API int ent_store_pairs(ent_store *s, const ent_filter *f, ent_pair_cb cb,
 
 /* Counts of documents and events stored. */
 ENT_API int ent_store_counts(ent_store *s, long *docs, long *events);
+
+/* ---- Events across documents ---------------------------------------- */
+
+/* A merged event: the mentions of one event by several articles (same root,
+ * same pair of countries, dates within a day, compatible places) taken as
+ * one. Merging is a function of the stored mentions only: ingesting A then
+ * B gives the same merged events as B then A. Strings are borrowed for the
+ * duration of the callback. */
+typedef struct ent_merged {
+	int64_t id;               /* its representative mention's event id */
+	const char *code;         /* most frequent code (ties: the smallest) */
+	const char *a, *b;        /* the two countries, a < b; b may be "---" */
+	const char *source, *target;           /* of the representative mention */
+	const char *source_name, *target_name;
+	const char *date;         /* earliest mention date */
+	const char *last_date;    /* latest mention date */
+	const char *place;        /* most frequent place, or NULL */
+	uint64_t sectors;         /* union of the mentions' sectors */
+	double goldstein;
+	int quad;
+	const char *plover;
+	long mentions;            /* event rows */
+	long articles;            /* distinct documents */
+	long outlets;             /* distinct outlets (URL hosts; unknown counts once) */
+} ent_merged;
+typedef int (*ent_merged_cb)(const ent_merged *m, void *ctx);
+
+/* Calls cb for each merged event matching f (country, pair, since, until,
+ * code, sector, scored_only, newest_first, limit, offset; doc_id selects the
+ * merged events that one document mentions). */
+ENT_API int ent_store_merged(ent_store *s, const ent_filter *f, ent_merged_cb cb, void *ctx);
+/* The mentions (event rows) of merged event `id`; ENT_ENOTFOUND if none. */
+ENT_API int ent_store_mentions(ent_store *s, int64_t id, ent_record_cb cb, void *ctx);
+
+/* ---- Relations ------------------------------------------------------- */
+
+typedef struct ent_relation_month {
+	char month[8];            /* "YYYY-MM" */
+	long events;              /* merged events, roots 02-20 */
+	long by_quad[5];
+	double goldstein_mean;
+} ent_relation_month;
+
+typedef struct ent_relation_sector {
+	const char *sector;       /* ent_sector_name() */
+	long events;
+	char last_date[11];
+} ent_relation_sector;
+
+/* The relation between a and b (or between a and everyone when b is NULL)
+ * over [since, until] (either may be NULL). */
+typedef struct ent_relation {
+	char a[4], b[4];          /* b is "" for "everyone" */
+	long events;              /* merged events, roots 02-20 */
+	long mentions;            /* their event rows */
+	long articles;
+	long by_root[21];         /* index 1-20 */
+	long by_quad[5];          /* index 1-4 */
+	double goldstein_mean;
+	char first_date[11], last_date[11];
+	ent_relation_month *months;   /* in date order */
+	size_t nmonths;
+	ent_relation_sector *sectors; /* most events first */
+	size_t nsectors;
+	char *level;              /* highest declared level seen, or NULL */
+	int level_rank;
+	char level_since[11];     /* when that level was first seen */
+	char *level_doc;          /* the article that first states it */
+} ent_relation;
+
+ENT_API int ent_store_relation(ent_store *s, const char *a, const char *b, const char *since,
+			       const char *until, ent_relation **out);
+ENT_API void ent_relation_free(ent_relation *r);
+
+/* One period of a timeline. */
+typedef struct ent_bucket {
+	const char *period;       /* "2025-05" (month) or "2025-W19" (ISO week) */
+	long events;              /* merged events, roots 02-20 */
+	long by_quad[5];
+	double goldstein_mean;
+} ent_bucket;
+typedef int (*ent_bucket_cb)(const ent_bucket *b, void *ctx);
+/* Periods with at least one event, in order; weekly when `weekly`. Events
+ * with no date, or only a year, are left out; month-precision dates count
+ * in their month (and in the week of the month's first day). */
+ENT_API int ent_store_timeline(ent_store *s, const char *a, const char *b, const char *since,
+			       const char *until, bool weekly, ent_bucket_cb cb, void *ctx);
+
+/* One country's activity, for the dashboard's graph. */
+typedef struct ent_actor_stat {
+	const char *country;      /* ISO3 or IGO code */
+	long events;              /* merged events it is a side of, roots 02-20 */
+	double goldstein_mean;
+	long partners;            /* distinct other sides */
+} ent_actor_stat;
+typedef int (*ent_actor_cb)(const ent_actor_stat *a, void *ctx);
+/* Countries by activity (most events first) over f's since/until/code/sector. */
+ENT_API int ent_store_actors(ent_store *s, const ent_filter *f, ent_actor_cb cb, void *ctx);
+
+/* ---- Full-text search ------------------------------------------------- */
+
+typedef struct ent_search_hit {
+	const char *doc_id, *title, *date, *url;
+	const char *snippet;      /* the best passage, matches in [ ] */
+	double rank;              /* lower is better (FTS5 bm25) */
+	long events;              /* scored events of the document */
+} ent_search_hit;
+typedef int (*ent_search_cb)(const ent_search_hit *h, void *ctx);
+/* Searches the stored articles (titles and texts; case and diacritics
+ * folded: "Hanoi" finds "Hanoï"). `query` is plain words, all required;
+ * "quoted phrases" are kept together. Best matches first. */
+ENT_API int ent_store_search(ent_store *s, const char *query, size_t limit, ent_search_cb cb,
+			     void *ctx);
 
 #ifdef __cplusplus
 }

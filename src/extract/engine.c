@@ -263,6 +263,7 @@ void ent_doc_free(ent_doc *d)
 	if (!d)
 		return;
 	ENT_VEC_FREE(d->events);
+	ENT_VEC_FREE(d->levels);
 	free(d);
 }
 
@@ -277,6 +278,11 @@ const char *ent_doc_lang(const ent_doc *d) { return d->lang; }
 const char *ent_doc_date(const ent_doc *d) { return d->date; }
 size_t ent_doc_sentence_count(const ent_doc *d) { return d->nsent; }
 size_t ent_doc_event_count(const ent_doc *d) { return d->events.len; }
+size_t ent_doc_level_count(const ent_doc *d) { return d->levels.len; }
+const ent_level *ent_doc_level(const ent_doc *d, size_t i)
+{
+	return i < d->levels.len ? &d->levels.items[i] : NULL;
+}
 const ent_event *ent_doc_event(const ent_doc *d, size_t i)
 {
 	return i < d->events.len ? &d->events.items[i] : NULL;

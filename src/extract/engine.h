@@ -24,6 +24,7 @@ struct ent_doc {
 	char date[11];
 	size_t nsent;
 	ENT_VEC(ent_event) events;
+	ENT_VEC(ent_level) levels;
 };
 
 /* A resolved calendar date with its precision (0 = unknown, 1 = year,

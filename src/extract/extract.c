@@ -1344,6 +1344,80 @@ static void refine_docdate(ctx *c)
 	}
 }
 
+static void add_level(ctx *c, const ent_sentence *s, const lx_level *lv, const char *a,
+		      const char *b);
+
+/* A declared level of relationship ("le partenariat stratégique intégral
+ * Vietnam–Russie"): between the first two countries the sentence names, or
+ * the one it names and the frame's other side, or the frame's two sides;
+ * dated by the sentence, else the frame, else the article. */
+static void code_levels(ctx *c, const ent_sentence *s)
+{
+	for (size_t h = 0; h < c->hits.len; h++) {
+		const lx_hit *o = &c->hits.items[h];
+		if (o->kind != LX_LEVEL)
+			continue;
+		const lx_level *lv = &c->lx->levels.items[entry(c, o->entry)->value];
+		char a[4] = "", bs[MAX_PARTNERS][4];
+		int nb = 0, bi = -1;
+		for (int i = 0; i < c->nm && bi < 0; i++) {
+			const char *k = c->m[i].country;
+			if (!k[0] || c->m[i].both)
+				continue;
+			if (!a[0])
+				memcpy(a, k, 4);
+			else if (strcmp(a, k) != 0)
+				bi = i;
+		}
+		if (bi >= 0) {
+			/* "avec le Kazakhstan, l'Azerbaïdjan et la Biélorussie" */
+			int ch[MAX_PARTNERS];
+			int n = chain(c, bi, ch, MAX_PARTNERS);
+			for (int k = 0; k < n && nb < MAX_PARTNERS; k++)
+				if (c->m[ch[k]].country[0] && strcmp(c->m[ch[k]].country, a) != 0)
+					memcpy(bs[nb++], c->m[ch[k]].country, 4);
+		}
+		if (a[0] && !nb && c->fr.set) {
+			actor o2[MAX_PARTNERS];
+			if (frame_others(&c->fr, a, o2) == 1)
+				memcpy(bs[nb++], o2[0].country, 4);
+		}
+		if (!a[0] && c->fr.set && c->fr.nb == 1) {
+			memcpy(a, c->fr.a.country, 4);
+			memcpy(bs[nb++], c->fr.b[0].country, 4);
+		}
+		for (int k = 0; k < nb; k++)
+			add_level(c, s, lv, a, bs[k]);
+	}
+}
+
+static void add_level(ctx *c, const ent_sentence *s, const lx_level *lv, const char *a,
+		      const char *b)
+{
+	ent_level l;
+	memset(&l, 0, sizeof l);
+	if (strcmp(a, b) < 0) {
+		memcpy(l.a, a, 4);
+		memcpy(l.b, b, 4);
+	} else {
+		memcpy(l.a, b, 4);
+		memcpy(l.b, a, 4);
+	}
+	l.level = lv->name;
+	l.rank = lv->rank;
+	ent_date d = c->nd ? c->dates[0].d : c->fr.date_set ? c->fr.date : c->docdate;
+	ent_date_format(&d, l.date);
+	l.sentence.start = s->start;
+	l.sentence.len = s->len;
+	for (size_t i = 0; i < c->out->levels.len; i++) {
+		const ent_level *x = &c->out->levels.items[i];
+		if (!strcmp(x->a, l.a) && !strcmp(x->b, l.b) && x->rank == l.rank &&
+		    x->sentence.start == l.sentence.start)
+			return;
+	}
+	ENT_VEC_PUSH(c->out->levels, l);
+}
+
 /* ENTENTE_DEBUG=1 prints each sentence's hits and mentions to stderr. */
 static void dump_sentence(const ctx *c, const ent_sentence *s)
 {
@@ -1470,6 +1544,7 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 				code_trigger(&c, s, o, next);
 			}
 		}
+		code_levels(&c, s);
 		/* a sentence subject becomes the antecedent of "il" */
 		for (int i = 0; i < c.nm; i++) {
 			const mention *m = &c.m[i];

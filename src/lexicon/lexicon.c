@@ -141,6 +141,8 @@ static bool same_value(const lx_lexicon *lx, uint8_t kind, int32_t a, int32_t b)
 		       lx->titles.items[a].office == lx->titles.items[b].office;
 	case LX_TRIGGER:
 		return strcmp(lx->triggers.items[a].code, lx->triggers.items[b].code) == 0;
+	case LX_LEVEL:
+		return strcmp(lx->levels.items[a].name, lx->levels.items[b].name) == 0;
 	default:
 		return false;
 	}
@@ -578,6 +580,23 @@ static void on_time(loader *L, char **f, void *ctx)
 	add_pattern(L, &c->lang->m, f[0], e);
 }
 
+static void on_level(loader *L, char **f, void *ctx)
+{
+	lang_ctx *c = ctx;
+	lx_lexicon *lx = L->lx;
+	char *end;
+	long rank = strtol(f[2], &end, 10);
+	if (*end || rank < 1 || rank > 99) {
+		err(L, "rank must be a whole number from 1 to 99: \"%s\"", f[2]);
+		return;
+	}
+	lx_level lv = {.name = intern(lx, f[1]), .rank = (int)rank};
+	int32_t idx = (int32_t)lx->levels.len;
+	ENT_VEC_PUSH(lx->levels, lv);
+	lx_entry e = {.kind = LX_LEVEL, .value = idx};
+	add_pattern(L, &c->lang->m, f[0], e);
+}
+
 static void matcher_init(lx_matcher *m)
 {
 	memset(m, 0, sizeof *m);
@@ -618,7 +637,7 @@ int lx_load(lx_lexicon *lx, const char *dir, ent_buf *errors)
 			{"actors.tsv", 3, on_actor}, {"places.tsv", 3, on_place},
 			{"titles.tsv", 3, on_title}, {"triggers.tsv", 4, on_trigger},
 			{"sectors.tsv", 2, on_sector}, {"cues.tsv", 3, on_cue},
-			{"time.tsv", 3, on_time}};
+			{"time.tsv", 3, on_time}, {"levels.tsv", 3, on_level}};
 		for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
 			snprintf(path, sizeof path, "%s/%s/%s", dir, ln, files[k].file);
 			each_line(&L, path, files[k].nf, req, files[k].fn, &c);
@@ -647,6 +666,7 @@ void lx_dispose(lx_lexicon *lx)
 	ENT_VEC_FREE(lx->offices);
 	ENT_VEC_FREE(lx->codes);
 	ENT_VEC_FREE(lx->countries);
+	ENT_VEC_FREE(lx->levels);
 	ent_map_dispose(&lx->person_by_name);
 	ent_map_dispose(&lx->code_by_code);
 	ent_map_dispose(&lx->country_by_code);
@@ -750,7 +770,7 @@ void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 				for (int32_t e = chains[L][c]; e >= 0; e = lx->entries.items[e].next) {
 					const lx_entry *en = &lx->entries.items[e];
 					uint8_t kd = en->kind;
-					int g = kd == LX_SECTOR;
+					int g = kd == LX_SECTOR || kd == LX_LEVEL;
 					if ((seen[g] && seen[g] != L) || (!seen[g] && busy[g] > i))
 						continue;
 					if (c == 0)

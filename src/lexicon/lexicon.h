@@ -15,7 +15,7 @@
 
 enum lx_kind {
 	LX_ACTOR = 1, LX_PLACE, LX_TITLE, LX_PERSON, LX_TRIGGER, LX_SECTOR,
-	LX_CUE, LX_TIME, LX_NKINDS
+	LX_CUE, LX_TIME, LX_LEVEL, LX_NKINDS
 };
 
 enum lx_actor_kind { AK_NAME = 1, AK_ADJ, AK_CAPITAL, AK_ORG };
@@ -54,6 +54,7 @@ typedef struct lx_office_term {
 	int32_t person;
 	int32_t start, end; /* yyyymmdd; end = 99991231 while in office */
 } lx_office_term;
+typedef struct lx_level { const char *name; int rank; } lx_level;
 typedef struct lx_code {
 	char code[6];
 	const char *name;
@@ -90,6 +91,7 @@ typedef struct lx_lexicon {
 	ENT_VEC(lx_office_term) offices;
 	ENT_VEC(lx_code) codes;
 	ENT_VEC(lx_country) countries;
+	ENT_VEC(lx_level) levels;
 	ent_map person_by_name;  /* canonical -> person index */
 	ent_map code_by_code;    /* "040" -> codes index */
 	ent_map country_by_code; /* "RUS" -> countries index */
@@ -120,8 +122,8 @@ typedef struct lx_hit {
 } lx_hit;
 
 /* Finds the longest non-overlapping matches over tokens [from, to) of t,
- * in token order, appended to hits. Sector words are matched on their own
- * layer; every other kind shares one layer, so that a title that swallows
+ * in token order, appended to hits. Sector words and relationship levels
+ * are matched on their own layer; every other kind shares one layer, so that a title that swallows
  * an organisation's name ("secrétaire général du Parti communiste") wins
  * over it. Entries of several kinds behind the same longest pattern are all
  * reported ("Moscou" is a place and an actor). */
