@@ -92,6 +92,7 @@ typedef struct ctx {
 	dexpr dates[16];
 	int nd;
 	int sent_place;  /* place of the sentence, -1 */
+	int doc_place;   /* the dateline's city ("Hanoï (VNA) -", "ALGER —"), -1 */
 	bool sent_future; /* a trigger of this sentence was planned, not done */
 	size_t cue_cap;
 	ent_buf scratch;
@@ -783,6 +784,8 @@ static void frame_set(frame *f, const actor *a, const actor *b, int nb, int plac
 	f->all_pairs = false;
 }
 
+static bool recent_date(const ctx *c, const ent_date *d);
+
 /* Emits the events of a group of coordinated parties ("Le Vietnam et la
  * Russie ont convenu", "entre le Vietnam et le Kazakhstan, l'Azerbaïdjan
  * et la Biélorussie"): every pair, except that when the parties are the
@@ -810,6 +813,8 @@ static bool emit_group(ctx *c, const char *code, actor *sa, int ns, const ent_da
 	star = star && has_main;
 	if (place < 0 && frame_has(&c->fr, sa[0].country) && frame_has(&c->fr, sa[1].country))
 		place = c->fr.place;
+	if (place < 0)
+		place = c->doc_place;
 	for (int i = 0; i < ns; i++)
 		for (int j = i + 1; j < ns; j++) {
 			if (star && strcmp(sa[i].country, c->fr.a.country) != 0 &&
@@ -819,15 +824,28 @@ static bool emit_group(ctx *c, const char *code, actor *sa, int ns, const ent_da
 		}
 	/* a meeting of named parties frames what follows */
 	bool meet = code[0] == '0' && code[1] == '4';
-	if (meet && (!c->fr.set || (!c->fr.date_set && explicit_date))) {
+	bool dated = explicit_date && recent_date(c, date);
+	if (meet && (!c->fr.set || (!c->fr.date_set && dated))) {
 		frame_set(&c->fr, &sa[0], sa + 1, ns - 1, place);
 		c->fr.all_pairs = c->fr.set && ns >= 3;
-		if (explicit_date && c->fr.set) {
+		if (dated && c->fr.set) {
 			c->fr.date = *date;
 			c->fr.date_set = true;
 		}
 	}
 	return true;
+}
+
+/* Is d recent enough to date the article's main meeting? News reports
+ * meetings of the last weeks; a dated meeting months before the article is
+ * recalled in passing ("sa visite en janvier dernier"). Without a known
+ * article month nothing is recent. */
+static bool recent_date(const ctx *c, const ent_date *d)
+{
+	if (c->docdate.prec < 2 || d->prec < 2)
+		return false;
+	int dm = d->y * 12 + d->m, am = c->docdate.y * 12 + c->docdate.m;
+	return dm >= am - 1 && dm <= am + 1;
 }
 
 /* The index of the first mention at or after token `tok` (c->nm if none). */
@@ -1095,6 +1113,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (!explicit_date && c->fr.date_set)
 			date = c->fr.date;
 		int pl = c->sent_place >= 0 ? c->sent_place : c->fr.place;
+		if (pl < 0)
+			pl = c->doc_place;
 		for (int j = 0; j < c->fr.nb; j++)
 			emit(c, code, &c->fr.a, &c->fr.b[j], &date, pl, sectors, negated, s, t, 0.7);
 		if (c->fr.all_pairs)
@@ -1106,7 +1126,14 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	}
 
 	/* coordinated subjects act together: every pair */
-	int place = c->sent_place >= 0 ? c->sent_place : -1;
+	/* where: for a meeting, the place the sentence names, else the
+	 * meeting's, else the dateline's; for anything else the dateline's
+	 * city comes first ("ALGER — L'Algérie a rappelé son ambassadeur à
+	 * Paris" happened in Algiers) */
+	bool meeting_code = code[0] == '0' && code[1] == '4';
+	int place = c->sent_place;
+	if (!meeting_code && c->doc_place >= 0)
+		place = c->doc_place;
 	double conf = 0.5 + (explicit_date ? 0.1 : 0.0);
 	if (ns >= 2 && emit_group(c, code, sa, ns, &date, explicit_date, place, sectors, negated, s, t,
 				  conf + 0.3))
@@ -1139,6 +1166,18 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			break;
 		}
 	}
+	if (tg < 0)
+		/* "Avec son homologue turc, M. Attaf a échangé": the avec-phrase
+		 * before the subject */
+		for (int i = 0; i < c->nm; i++) {
+			const mention *m = &c->m[i];
+			if (m->end <= t->tok && m->prep == CUE_WITH && (m->country[0] || m->counterpart) &&
+			    !(m->country[0] && src_actor.country[0] &&
+			      strcmp(m->country, src_actor.country) == 0)) {
+				tg = i;
+				break;
+			}
+		}
 	if (tg >= 0 && frame_kind == FR_RECEIVE && !participle &&
 	    c->m[tg].tok > t->tok + t->ntok + 4)
 		tg = -1; /* "a reçu un avis": what is received is not a visitor */
@@ -1246,17 +1285,20 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		int pl = place;
 		if (pl < 0 && frame_has(&c->fr, sa[0].country) && frame_has(&c->fr, ta[j].country))
 			pl = c->fr.place;
+		if (pl < 0)
+			pl = c->doc_place;
 		emit(c, code, &sa[0], &ta[j], &date, pl, sectors, negated, s, t, conf);
 	}
 	/* the first meeting with two sides sets the discourse frame */
 	bool meeting = code[0] == '0' && (code[1] == '4' || (code[1] == '3' && code[2] == '6'));
-	if (meeting && (!c->fr.set || (!c->fr.date_set && explicit_date))) {
+	bool dated = explicit_date && recent_date(c, &date);
+	if (meeting && (!c->fr.set || (!c->fr.date_set && dated))) {
 		frame_set(&c->fr, &sa[0], ta, nt, place);
-		if (explicit_date && c->fr.set) {
+		if (dated && c->fr.set) {
 			c->fr.date = date;
 			c->fr.date_set = true;
 		}
-	} else if (meeting && !future && explicit_date && c->fr.date_set &&
+	} else if (meeting && !future && dated && c->fr.date_set &&
 		   frame_has(&c->fr, sa[0].country) && frame_has(&c->fr, ta[0].country) &&
 		   date.prec >= c->fr.date.prec && ent_date_num(&date) >= ent_date_num(&c->fr.date)) {
 		/* a later dated meeting of the same sides (the talks on the second
@@ -1266,6 +1308,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (place >= 0)
 			c->fr.place = place;
 	}
+	if (meeting && c->fr.set && c->fr.place < 0 && place >= 0 && frame_has(&c->fr, sa[0].country))
+		c->fr.place = place;
 	if (!c->fr.set)
 		frame_set(&c->fr, &sa[0], ta, nt, place);
 	c->last_subject = sa[0];
@@ -1418,6 +1462,59 @@ static void add_level(ctx *c, const ent_sentence *s, const lx_level *lv, const c
 	ENT_VEC_PUSH(c->out->levels, l);
 }
 
+/* The dateline: a city opening the article's first lines and followed by
+ * "(", "-", "—" or "," ("Hanoï (VNA) -", "ALGER —", "MOSCOW (Sputnik)").
+ * Returns a place index or -1. */
+static int find_dateline(ctx *c)
+{
+	size_t n = c->ti.sents.len < 4 ? c->ti.sents.len : 4;
+	for (size_t si = 0; si < n; si++) {
+		const ent_sentence *s = &c->ti.sents.items[si];
+		annotate(c, s, c->lang);
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->tok != s->tok)
+				break;
+			if (o->kind != LX_PLACE)
+				continue;
+			uint32_t after = o->tok + o->ntok;
+			if (after < s->tok + s->ntok &&
+			    (tok_is(c, after, "(") || tok_is(c, after, "-") || tok_is(c, after, ",")))
+				return entry(c, o->entry)->value;
+		}
+	}
+	return -1;
+}
+
+/* Names the frame's sides once the text names them: "Lors de l'entretien,
+ * Bùi Thanh Son a affirmé ..." after a title that only named the
+ * countries. */
+static void enrich_frame(ctx *c)
+{
+	if (!c->fr.set)
+		return;
+	for (int i = 0; i < c->nm; i++) {
+		const mention *m = &c->m[i];
+		if (m->person < 0 || !m->country[0] || m->counterpart)
+			continue;
+		const lx_person *p = &c->lx->persons.items[m->person];
+		actor *sides[MAX_PARTNERS + 1];
+		int ns = 0;
+		sides[ns++] = &c->fr.a;
+		for (int k = 0; k < c->fr.nb; k++)
+			sides[ns++] = &c->fr.b[k];
+		for (int k = 0; k < ns; k++) {
+			actor *a = sides[k];
+			if (a->name || strcmp(a->country, m->country) != 0)
+				continue;
+			a->name = p->name;
+			if (strlen(a->code) == 3 && (m->agent[0] || p->agent[0]))
+				snprintf(a->code, sizeof a->code, "%s%s", a->country,
+					 m->agent[0] ? m->agent : p->agent);
+		}
+	}
+}
+
 /* ENTENTE_DEBUG=1 prints each sentence's hits and mentions to stderr. */
 static void dump_sentence(const ctx *c, const ent_sentence *s)
 {
@@ -1490,13 +1587,24 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 	c.docdate = *docdate;
 	c.out = out;
 	c.fr.place = -1;
+	c.doc_place = -1;
 	const char *dbg = getenv("ENTENTE_DEBUG");
 	bool debug = dbg && *dbg && *dbg != '0';
 	ent_text_split(text, len, abbrev_cb, &c, &c.ti);
 	out->nsent = c.ti.sents.len;
 	refine_docdate(&c);
 	ent_date_format(&c.docdate, out->date);
-	for (size_t si = 0; si < c.ti.sents.len; si++) {
+	c.doc_place = find_dateline(&c);
+	/* A title line is read last: it summarises the body, whose first
+	 * meeting gives the sides their order, date and place. */
+	size_t nsent = c.ti.sents.len, title_n = 0;
+	if (titled)
+		while (title_n < nsent && c.ti.sents.items[title_n].para == 0)
+			title_n++;
+	if (title_n == nsent || title_n > 1)
+		title_n = 0; /* a lead paragraph of several sentences is read in order */
+	for (size_t step = 0; step < nsent; step++) {
+		size_t si = step + title_n < nsent ? step + title_n : step + title_n - nsent;
 		const ent_sentence *s = &c.ti.sents.items[si];
 		bool any_trigger = annotate(&c, s, c.lang);
 		if (noise_sentence(&c, s))
@@ -1545,6 +1653,7 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 			}
 		}
 		code_levels(&c, s);
+		enrich_frame(&c);
 		/* a sentence subject becomes the antecedent of "il" */
 		for (int i = 0; i < c.nm; i++) {
 			const mention *m = &c.m[i];
