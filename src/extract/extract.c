@@ -857,6 +857,14 @@ static int next_mention_after(const ctx *c, uint32_t tok)
 	return c->nm;
 }
 
+/* Codes that are about cooperation areas (sectors): appeals, intents,
+ * praise and agreements, cooperation, aid. */
+static bool about_code(const char *code)
+{
+	return code[0] == '0' && (code[1] == '2' || code[1] == '3' || code[1] == '5' ||
+				  code[1] == '6' || code[1] == '7');
+}
+
 static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			 uint32_t next_trig)
 {
@@ -924,11 +932,22 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (!explicit_date)
 		date = c->fr.date_set ? c->fr.date : c->docdate;
 
-	/* sectors in the trigger's scope */
+	/* Sectors: the cooperation areas an appeal, an intent, a signing, a
+	 * cooperation or an aid is about, named in its scope: from the end of
+	 * the previous trigger ("En ce qui concerne la coopération économique,
+	 * ils ont convenu ...") to the next one. Meetings carry none:
+	 * "l'aéroport" does not make a visit about aviation. */
 	uint64_t sectors = 0;
+	bool about = about_code(tr->code);
+	uint32_t scope_from = from;
 	for (size_t h = 0; h < c->hits.len; h++) {
 		const lx_hit *o = &c->hits.items[h];
-		if (o->kind == LX_SECTOR && o->tok >= t->tok && o->tok < next_trig)
+		if (o->kind == LX_TRIGGER && o->tok < t->tok && o->tok + o->ntok > scope_from)
+			scope_from = o->tok + o->ntok;
+	}
+	for (size_t h = 0; about && h < c->hits.len; h++) {
+		const lx_hit *o = &c->hits.items[h];
+		if (o->kind == LX_SECTOR && o->tok >= scope_from && o->tok < next_trig)
 			sectors |= 1ULL << entry(c, o->entry)->value;
 	}
 	char code[6];
@@ -1515,6 +1534,26 @@ static void enrich_frame(ctx *c)
 	}
 }
 
+/* "Ils ont signé treize accords. Ces accords portent sur l'agriculture et
+ * le tourisme.": a sentence with no trigger that names sectors gives them
+ * to the agreements, appeals and intents of the last sentence that had
+ * some, up to three sentences back. */
+static void carry_sectors(ctx *c, const ent_sentence *s, size_t first, size_t end)
+{
+	(void)s;
+	uint64_t sectors = 0;
+	for (size_t h = 0; h < c->hits.len; h++)
+		if (c->hits.items[h].kind == LX_SECTOR)
+			sectors |= 1ULL << entry(c, c->hits.items[h].entry)->value;
+	if (!sectors)
+		return;
+	for (size_t i = first; i < end && i < c->out->events.len; i++) {
+		ent_event *ev = &c->out->events.items[i];
+		if (about_code(ev->code))
+			ev->sectors |= sectors;
+	}
+}
+
 /* ENTENTE_DEBUG=1 prints each sentence's hits and mentions to stderr. */
 static void dump_sentence(const ctx *c, const ent_sentence *s)
 {
@@ -1603,6 +1642,8 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 			title_n++;
 	if (title_n == nsent || title_n > 1)
 		title_n = 0; /* a lead paragraph of several sentences is read in order */
+	/* the last sentence with agreements, appeals or intents */
+	size_t about_first = 0, about_end = 0, about_step = 0;
 	for (size_t step = 0; step < nsent; step++) {
 		size_t si = step + title_n < nsent ? step + title_n : step + title_n - nsent;
 		const ent_sentence *s = &c.ti.sents.items[si];
@@ -1614,6 +1655,7 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 		c.sent_future = false;
 		if (debug)
 			dump_sentence(&c, s);
+		size_t ev_before = c.out->events.len;
 		if (any_trigger) {
 			uint32_t last_tok = UINT32_MAX, skip_tok = UINT32_MAX;
 			for (size_t h = 0; h < c.hits.len; h++) {
@@ -1652,6 +1694,15 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 				code_trigger(&c, s, o, next);
 			}
 		}
+		if (!any_trigger && step <= about_step + 3)
+			carry_sectors(&c, s, about_first, about_end);
+		for (size_t i = ev_before; i < c.out->events.len; i++)
+			if (about_code(c.out->events.items[i].code)) {
+				about_first = ev_before;
+				about_end = c.out->events.len;
+				about_step = step;
+				break;
+			}
 		code_levels(&c, s);
 		enrich_frame(&c);
 		/* a sentence subject becomes the antecedent of "il" */
