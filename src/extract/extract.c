@@ -197,11 +197,24 @@ static bool is_weekday(const ctx *c, uint32_t tok)
 	return e && e->sub == TM_WEEKDAY;
 }
 
-/* "20.01.2022", "20/01/2022", "03-04-2024": day, month and year in figures. */
+/* "20.01.2022", "20/01/2022", "03-04-2024", "2025-04-22": day, month and
+ * year in figures. */
 static bool numeric_date(ctx *c, uint32_t i, uint32_t to)
 {
 	if (i + 4 >= to)
 		return false;
+	/* "2025-04-22": the ISO form, year first */
+	int iy = num_at(c, i, 1900, 2100);
+	if (iy > 0 && tok_is(c, i + 1, "-") && tok_is(c, i + 3, "-")) {
+		int im = num_at(c, i + 2, 1, 12), id = num_at(c, i + 4, 1, 31);
+		const ent_token *tt = c->ti.toks.items;
+		if (im > 0 && id > 0 && id <= ent_days_in_month(iy, im) && !tt[i + 1].space &&
+		    !tt[i + 3].space && tt[i + 2].len == 2 && tt[i + 4].len == 2) {
+			ent_date dd = {.y = iy, .m = im, .d = id, .prec = 3};
+			add_date(c, i, dd, true);
+			return true;
+		}
+	}
 	int d = num_at(c, i, 1, 31), m = num_at(c, i + 2, 1, 31), y = num_at(c, i + 4, 1900, 2100);
 	/* "12/23/2023": month first when the second number cannot be a month,
 	 * or in English text with slashes when both could be */
@@ -511,7 +524,12 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 				       !cur->country[0];
 			else if (a->kind == LX_TITLE)
 				join = (cur->person >= 0 && comma && !cur->has_title) ||
-				       (cur->has_title && cur->person < 0 && !comma);
+				       (cur->has_title && cur->person < 0 && !comma) ||
+				       /* "British Prime Minister", "Chinese ambassador" */
+				       (cur->adj_only && a->tok == cur->end);
+			else if (a->kind == LX_CUE && a->en->sub == CUE_COUNTERPART)
+				/* "his Vietnamese counterpart" */
+				join = cur->adj_only && a->tok == cur->end;
 		}
 		if (!join) {
 			if (c->nm >= MAX_MENTIONS)
@@ -917,7 +935,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		uint32_t dist;
 		if (dt < t->tok)
 			dist = t->tok - dt;
-		else if ((en->flags & TF_INTENT) || strcmp(tr->code, "036") == 0)
+		else if (future || (en->flags & TF_INTENT) || strcmp(tr->code, "036") == 0)
 			continue; /* "a invité X à venir en décembre": the plan's date */
 		else if (dt - t->tok <= 20 && dt < next_trig)
 			dist = dt - t->tok;
