@@ -5,15 +5,20 @@
 #   make asan      only the sanitizer build and its tests
 #   make bench     throughput and memory benchmark (bench/run.sh)
 #   make check-lexicon   validate data/
+#   make web       the dashboard's browser libraries from npm (web/node_modules)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 
-.PHONY: all build demo test unit asan bench check-lexicon clean
+.PHONY: all build demo test unit asan bench check-lexicon clean web web-if-npm
 
 all: build
 
-build:
+# `make build` fetches the dashboard's npm packages only when npm is there,
+# and goes on without them (with a message) when npm or the network is not.
+NPM := $(shell command -v npm 2>/dev/null)
+
+build: web-if-npm
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
@@ -27,8 +32,13 @@ demo: build
 	@echo "== per-country-pair summary =="
 	$(BUILD)/entente pairs --db demo.db
 	@echo
+	@echo "== the relation between Vietnam and Russia =="
+	$(BUILD)/entente relations --db demo.db VNM RUS
+	@echo
 	@echo "== one event with its evidence =="
 	$(BUILD)/entente show --db demo.db $$($(BUILD)/entente events --db demo.db --pair VNM,RUS --code 04 --format jsonl --limit 1 | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+	@echo
+	@echo "Dashboard and JSON API: $(BUILD)/entente serve --db demo.db  (then open http://127.0.0.1:8080/)"
 
 unit: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -46,6 +56,21 @@ bench:
 
 check-lexicon: build
 	$(BUILD)/entente lexicon check
+
+# the dashboard's browser libraries (d3), pinned by web/package-lock.json;
+# reinstalled when web/node_modules is missing or older than the lock file
+web: web/node_modules/.entente-installed
+
+web/node_modules/.entente-installed: web/package-lock.json web/package.json
+	npm ci --prefix web --no-audit --no-fund
+	touch $@
+
+web-if-npm:
+ifeq ($(NPM),)
+	@echo "make: npm not found: skipping the dashboard's browser libraries (web/node_modules); scripts/setup.sh installs npm, then make web"
+else
+	@$(MAKE) --no-print-directory web || echo "make: npm ci failed (no network?): skipping the dashboard's browser libraries; run make web later"
+endif
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-release demo.db demo.db-wal demo.db-shm

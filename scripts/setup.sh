@@ -13,7 +13,17 @@ PACKAGES=(
   python3                            # reference scorer, corpus generator
   iso-codes                          # country names (tools/gen-countries.py)
   time                               # peak memory in bench/run.sh
+  libmicrohttpd-dev curl             # `entente serve` (HTTP API) and its tests
+  chromium fonts-dejavu-core         # the dashboard's browser test and its screenshot
 )
+
+# Node.js and npm fetch the dashboard's browser libraries (make web). A
+# machine may already have a Node.js of its own (some images ship
+# NodeSource's nodejs, which bundles npm and conflicts with Debian's npm
+# package): Debian's are installed only when no npm is found.
+if ! command -v npm >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

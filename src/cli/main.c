@@ -7,6 +7,7 @@
  * with the rest and said what failed on stderr); 2 bad usage.
  */
 #include <errno.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,8 @@
 #include "cli/eval.h"
 #include "core/core.h"
 #include "entente/entente.h"
+#include "store/store.h" /* ent_record_write_gdelt_ex, ent_store_document_meta */
+#include "server/server.h"
 
 #define EXIT_USAGE 2
 
@@ -30,9 +33,13 @@ static const char *MAIN_HELP =
 	"  ingest PATH...        code articles and store them in a SQLite database\n"
 	"  events                list stored events, with filters\n"
 	"  pairs                 per-country-pair summary of stored events\n"
+	"  relations A [B]       the relation between two countries (or A and all)\n"
+	"  timeline A B          merged events of a pair per month or ISO week\n"
+	"  search QUERY          full-text search of the stored articles\n"
 	"  show EVENT_ID         one event, its article and its evidence\n"
 	"  eval GOLD_DIR PATH... code articles and score them against gold files\n"
 	"  lexicon check [DIR]   validate the lexicon files\n"
+	"  serve                 JSON API and dashboard over a database (HTTP)\n"
 	"\n"
 	"PATH is an article file (optional first line ' date YYYY-MM[-DD] Title'),\n"
 	"a JSON Lines file (.jsonl: id, text, date, title, lang, url), a directory\n"
@@ -71,13 +78,17 @@ static const char *EVENTS_HELP =
 	"usage: entente events [--db FILE] [--country ISO3] [--pair A,B]\n"
 	"                      [--since DATE] [--until DATE] [--code C]\n"
 	"                      [--sector S] [--doc ID] [--all] [--limit N]\n"
-	"                      [--format table|jsonl|csv]\n"
+	"                      [--merged] [--newest] [--format table|jsonl|csv|gdelt]\n"
 	"\n"
 	"Lists stored events in date order. --country: either side is ISO3;\n"
 	"--pair: between A and B in either direction; --since/--until: dates\n"
 	"YYYY, YYYY-MM or YYYY-MM-DD (inclusive); --code: a code prefix (04,\n"
 	"057); --sector: one of the sectors of EVENTS.md section 5. Root 01\n"
-	"(statements) is left out unless --all.\n";
+	"(statements) is left out unless --all. --newest lists the latest first.\n"
+	"--merged lists merged events instead (one event reported by several\n"
+	"articles, docs/storage.md) with their mentions, articles and outlets.\n"
+	"--format gdelt writes GDELT 2.0 event table lines (61 tab-separated\n"
+	"columns, no header; not with --merged).\n";
 
 static const char *PAIRS_HELP =
 	"usage: entente pairs [--db FILE] [--country ISO3] [--since DATE]\n"
@@ -112,13 +123,23 @@ static const char *LEXICON_HELP =
 	"reports each problem as FILE:LINE: message. Exit status 1 when there is\n"
 	"any. The format is in docs/lexicon.md.\n";
 
+static const char *SERVE_HELP =
+	"usage: entente serve [--db FILE] [--host ADDR] [--port N] [--web DIR]\n"
+	"\n"
+	"Serves the database read-only over HTTP until SIGINT (Ctrl-C) or\n"
+	"SIGTERM: the JSON API of docs/http-api.md under /api/, and the\n"
+	"dashboard (the folder DIR, default the source tree's web/) under /.\n"
+	"Listens on ADDR (default 127.0.0.1: this machine only) and port N\n"
+	"(default 8080; 0 picks a free one). When ready it prints\n"
+	"`entente serve: http://ADDR:PORT/ (database FILE)` to stderr.\n";
+
 /* ---- option parsing ---- */
 
 typedef struct opts {
 	const char *data, *db, *lang, *format;
-	const char *country, *pair, *since, *until, *code, *sector, *doc;
+	const char *country, *pair, *since, *until, *code, *sector, *doc, *by;
 	long limit, batch;
-	bool all, per_doc, json, scored_only, help, stats;
+	bool all, per_doc, json, scored_only, help, stats, merged, newest;
 	const char **args;
 	int nargs;
 } opts;
@@ -171,7 +192,7 @@ static int parse(const char *cmd, int argc, char **argv, const char *allowed, op
 		if (!strstr(allowed, probe))
 			return usage_error(cmd, "unknown option %s", name);
 		static const char *const FLAGS[] = {"--all", "--per-doc", "--json", "--scored-only",
-						    "--stats", NULL};
+						    "--stats", "--merged", "--newest", NULL};
 		bool flag = false;
 		for (int k = 0; FLAGS[k]; k++)
 			if (strcmp(name, FLAGS[k]) == 0)
@@ -184,6 +205,8 @@ static int parse(const char *cmd, int argc, char **argv, const char *allowed, op
 			if (!strcmp(name, "--json")) o->json = true;
 			if (!strcmp(name, "--scored-only")) o->scored_only = true;
 			if (!strcmp(name, "--stats")) o->stats = true;
+			if (!strcmp(name, "--merged")) o->merged = true;
+			if (!strcmp(name, "--newest")) o->newest = true;
 			continue;
 		}
 		if (eq)
@@ -206,6 +229,7 @@ static int parse(const char *cmd, int argc, char **argv, const char *allowed, op
 		else if (!strcmp(name, "--code")) o->code = val;
 		else if (!strcmp(name, "--sector")) o->sector = val;
 		else if (!strcmp(name, "--doc")) o->doc = val;
+		else if (!strcmp(name, "--by")) o->by = val;
 		else if (!strcmp(name, "--limit") || !strcmp(name, "--batch")) {
 			char *end;
 			errno = 0;
@@ -543,6 +567,632 @@ static int print_record(const ent_record *r, void *p)
 	return 0;
 }
 
+/* ---- merged events, relations, timeline, search ---- */
+
+/* "energy,trade" for a sector mask, into buf. */
+static const char *sector_list(uint64_t mask, char *buf, size_t size)
+{
+	size_t off = 0;
+	buf[0] = 0;
+	for (unsigned i = 0; i < ENT_SECTOR_COUNT && off < size; i++)
+		if (mask & (1ULL << i))
+			off += (size_t)snprintf(buf + off, size - off, "%s%s", off ? "," : "",
+						ent_sector_name(i));
+	return buf;
+}
+
+static json_t *json_str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *json_sectors(uint64_t mask)
+{
+	json_t *a = json_array();
+	for (unsigned i = 0; i < ENT_SECTOR_COUNT; i++)
+		if (mask & (1ULL << i))
+			json_array_append_new(a, json_string(ent_sector_name(i)));
+	return a;
+}
+
+static json_t *json_quads(const long q[5])
+{
+	json_t *o = json_object();
+	char k[2] = "0";
+	for (int i = 1; i <= 4; i++) {
+		k[0] = (char)('0' + i);
+		json_object_set_new(o, k, json_integer(q[i]));
+	}
+	return o;
+}
+
+/* A merged event as the JSON of `events --merged --format jsonl` and of
+ * the latest events of `relations --format json`. */
+static json_t *json_merged(const ent_merged *m)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_integer(m->id));
+	json_object_set_new(o, "code", json_string(m->code));
+	json_object_set_new(o, "a", json_string(m->a));
+	json_object_set_new(o, "b", json_string(m->b));
+	json_object_set_new(o, "source", json_str_or_null(m->source));
+	json_object_set_new(o, "target", json_str_or_null(m->target));
+	json_object_set_new(o, "source_name", json_str_or_null(m->source_name));
+	json_object_set_new(o, "target_name", json_str_or_null(m->target_name));
+	json_object_set_new(o, "date", json_str_or_null(m->date));
+	json_object_set_new(o, "last_date", json_str_or_null(m->last_date));
+	json_object_set_new(o, "place", json_str_or_null(m->place));
+	json_object_set_new(o, "sectors", json_sectors(m->sectors));
+	json_object_set_new(o, "goldstein", json_real(m->goldstein));
+	json_object_set_new(o, "quad_class", json_integer(m->quad));
+	json_object_set_new(o, "plover", json_str_or_null(m->plover));
+	json_object_set_new(o, "mentions", json_integer(m->mentions));
+	json_object_set_new(o, "articles", json_integer(m->articles));
+	json_object_set_new(o, "outlets", json_integer(m->outlets));
+	return o;
+}
+
+static void json_print(json_t *j, bool line)
+{
+	json_dumpf(j, stdout, JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0 |
+			      (line ? JSON_COMPACT : JSON_INDENT(2)) | JSON_REAL_PRECISION(6));
+	putchar('\n');
+}
+
+static int print_merged(const ent_merged *m, void *p)
+{
+	list_ctx *c = p;
+	c->n++;
+	char sectors[512];
+	sector_list(m->sectors, sectors, sizeof sectors);
+	if (c->format == 1) {
+		json_t *j = json_merged(m);
+		json_print(j, true);
+		json_decref(j);
+	} else if (c->format == 2) {
+		printf("%lld,%s,%s,%s,%s,%s,\"%s\",\"%s\",%s,%s,\"%s\",%s,%.1f,%d,%s,%ld,%ld,%ld\n",
+		       (long long)m->id, m->code, m->a, m->b, m->source ? m->source : "",
+		       m->target ? m->target : "", m->source_name ? m->source_name : "",
+		       m->target_name ? m->target_name : "", m->date ? m->date : "",
+		       m->last_date ? m->last_date : "", m->place ? m->place : "", sectors,
+		       m->goldstein, m->quad, m->plover ? m->plover : "", m->mentions, m->articles,
+		       m->outlets);
+	} else {
+		printf("%-6lld ", (long long)m->id);
+		column(m->date, 10);
+		column(m->code, 5);
+		column(m->source, 7);
+		column(m->target, 7);
+		column(m->source_name, 22);
+		column(m->target_name, 22);
+		column(m->place, 12);
+		printf("%8ld %8ld %7ld %s\n", m->mentions, m->articles, m->outlets, sectors);
+	}
+	return 0;
+}
+
+/* events --format gdelt: the record with its document's url and ingest
+ * time (looked up once per document). */
+typedef struct gdelt_ctx {
+	ent_store *s;
+	char *doc_id, *url, *added;
+	long n;
+} gdelt_ctx;
+
+static int print_gdelt(const ent_record *r, void *p)
+{
+	gdelt_ctx *c = p;
+	c->n++;
+	if (!c->doc_id || strcmp(c->doc_id, r->doc_id) != 0) {
+		free(c->doc_id);
+		free(c->url);
+		free(c->added);
+		c->url = c->added = NULL;
+		c->doc_id = strdup(r->doc_id);
+		ent_store_document_meta(c->s, r->doc_id, &c->url, &c->added);
+	}
+	ent_gdelt_extra x = {.url = c->url, .ingested_at = c->added};
+	return ent_record_write_gdelt_ex(stdout, r, &x) ? 1 : 0;
+}
+
+static const char *RELATIONS_HELP =
+	"usage: entente relations [--db FILE] [--since DATE] [--until DATE]\n"
+	"                         [--format table|json|csv] A [B]\n"
+	"\n"
+	"The relation between countries A and B (ISO3 codes), or between A and\n"
+	"everyone, over merged events (one event reported by several articles\n"
+	"counts once; roots 02-20): counts by quad class and by root, mean\n"
+	"Goldstein value and its monthly series, the sectors of cooperation with\n"
+	"their counts and last date, the highest declared level of the\n"
+	"relationship stated by the articles and when it was first seen, and\n"
+	"the latest 10 merged events with their mention counts.\n";
+
+static const char *TIMELINE_HELP =
+	"usage: entente timeline [--db FILE] [--by month|week] [--since DATE]\n"
+	"                        [--until DATE] [--format table|json|csv] A B\n"
+	"\n"
+	"Merged events (roots 02-20) between A and B per month (default) or per\n"
+	"ISO week (YYYY-Www): count, counts by quad class, mean Goldstein value.\n"
+	"Periods without events are left out; so are events dated by year only.\n";
+
+static const char *SEARCH_HELP =
+	"usage: entente search [--db FILE] [--limit N] [--format table|json] QUERY\n"
+	"\n"
+	"Searches the stored articles (titles and texts; case and accents do\n"
+	"not matter: Hanoi finds Hanoï). Every word of QUERY is required;\n"
+	"\"quoted phrases\" are kept together; nothing else is syntax. Prints\n"
+	"the best articles first (default 20), a passage with the matches in\n"
+	"[ ], and under each its scored events.\n";
+
+/* The table/json/csv choice of relations and timeline: 0, 1, 2; -1 bad. */
+static int report_format(const char *f, bool csv_ok)
+{
+	if (!f || !strcmp(f, "table"))
+		return 0;
+	if (!strcmp(f, "json"))
+		return 1;
+	if (csv_ok && !strcmp(f, "csv"))
+		return 2;
+	return -1;
+}
+
+static int check_countries(const char *cmd, const opts *o, int min, int max)
+{
+	if (o->nargs < min || o->nargs > max)
+		return usage_error(cmd, "%s", min == max ? "expected two countries A B (ISO3 codes such as VNM RUS)"
+						     : "expected one or two countries A [B] (ISO3 codes such as VNM RUS)");
+	for (int i = 0; i < o->nargs; i++)
+		if (!is_iso3(o->args[i]))
+			return usage_error(cmd, "expected an ISO3 country code of 3 capital letters such as VNM, got \"%s\"",
+					   o->args[i]);
+	return 0;
+}
+
+typedef struct latest_ctx {
+	json_t *list; /* json, or NULL for the table */
+} latest_ctx;
+
+static int latest_merged(const ent_merged *m, void *p)
+{
+	latest_ctx *c = p;
+	if (c->list) {
+		json_array_append_new(c->list, json_merged(m));
+		return 0;
+	}
+	char sectors[512];
+	printf("  %-10s %-5s %-7s %-7s %3ld mention%s, %ld article%s  %s%s%s\n",
+	       m->date ? m->date : "-", m->code, m->source ? m->source : "-",
+	       m->target ? m->target : "-", m->mentions, m->mentions == 1 ? " " : "s",
+	       m->articles, m->articles == 1 ? "" : "s", m->place ? m->place : "",
+	       m->place ? " " : "", sector_list(m->sectors, sectors, sizeof sectors));
+	return 0;
+}
+
+static json_t *relation_json(const ent_relation *r, const opts *o)
+{
+	json_t *j = json_object();
+	json_object_set_new(j, "a", json_string(r->a));
+	json_object_set_new(j, "b", r->b[0] ? json_string(r->b) : json_null());
+	json_object_set_new(j, "since", json_str_or_null(o->since));
+	json_object_set_new(j, "until", json_str_or_null(o->until));
+	json_object_set_new(j, "events", json_integer(r->events));
+	json_object_set_new(j, "mentions", json_integer(r->mentions));
+	json_object_set_new(j, "articles", json_integer(r->articles));
+	json_t *roots = json_object();
+	for (int i = 1; i <= 20; i++)
+		if (r->by_root[i]) {
+			char k[3] = {(char)('0' + i / 10), (char)('0' + i % 10), 0};
+			json_object_set_new(roots, k, json_integer(r->by_root[i]));
+		}
+	json_object_set_new(j, "by_root", roots);
+	json_object_set_new(j, "by_quad", json_quads(r->by_quad));
+	json_object_set_new(j, "goldstein_mean", r->events ? json_real(r->goldstein_mean) : json_null());
+	json_object_set_new(j, "first_date", r->first_date[0] ? json_string(r->first_date) : json_null());
+	json_object_set_new(j, "last_date", r->last_date[0] ? json_string(r->last_date) : json_null());
+	json_t *months = json_array();
+	for (size_t i = 0; i < r->nmonths; i++) {
+		const ent_relation_month *m = &r->months[i];
+		json_t *mo = json_object();
+		json_object_set_new(mo, "month", json_string(m->month));
+		json_object_set_new(mo, "events", json_integer(m->events));
+		json_object_set_new(mo, "by_quad", json_quads(m->by_quad));
+		json_object_set_new(mo, "goldstein_mean", json_real(m->goldstein_mean));
+		json_array_append_new(months, mo);
+	}
+	json_object_set_new(j, "months", months);
+	json_t *sectors = json_array();
+	for (size_t i = 0; i < r->nsectors; i++) {
+		json_t *so = json_object();
+		json_object_set_new(so, "sector", json_string(r->sectors[i].sector));
+		json_object_set_new(so, "events", json_integer(r->sectors[i].events));
+		json_object_set_new(so, "last_date", r->sectors[i].last_date[0]
+							? json_string(r->sectors[i].last_date) : json_null());
+		json_array_append_new(sectors, so);
+	}
+	json_object_set_new(j, "sectors", sectors);
+	if (r->level) {
+		json_t *lv = json_object();
+		json_object_set_new(lv, "name", json_string(r->level));
+		json_object_set_new(lv, "rank", json_integer(r->level_rank));
+		json_object_set_new(lv, "since", r->level_since[0] ? json_string(r->level_since) : json_null());
+		json_object_set_new(lv, "doc_id", json_str_or_null(r->level_doc));
+		json_object_set_new(j, "level", lv);
+	} else {
+		json_object_set_new(j, "level", json_null());
+	}
+	return j;
+}
+
+static void relation_table(const ent_relation *r)
+{
+	printf("relation %s-%s", r->a, r->b[0] ? r->b : "(everyone)");
+	if (r->first_date[0])
+		printf(", %s to %s", r->first_date, r->last_date);
+	printf("\n  merged events: %ld (%ld mentions in %ld articles)\n", r->events, r->mentions,
+	       r->articles);
+	printf("  by quad class: verbal cooperation %ld, material cooperation %ld, verbal conflict %ld, "
+	       "material conflict %ld\n", r->by_quad[1], r->by_quad[2], r->by_quad[3], r->by_quad[4]);
+	printf("  by root:");
+	for (int i = 1; i <= 20; i++)
+		if (r->by_root[i])
+			printf(" %02d:%ld", i, r->by_root[i]);
+	printf("\n");
+	if (r->events)
+		printf("  Goldstein mean: %+.2f\n", r->goldstein_mean);
+	else
+		printf("  Goldstein mean: -\n");
+	if (r->level)
+		printf("  declared level: %s (rank %d) since %s, first stated in %s\n", r->level,
+		       r->level_rank, r->level_since[0] ? r->level_since : "an undated article",
+		       r->level_doc ? r->level_doc : "-");
+	else
+		printf("  declared level: none stated\n");
+	printf("  monthly:\n");
+	for (size_t i = 0; i < r->nmonths; i++) {
+		const ent_relation_month *m = &r->months[i];
+		printf("    %s %4ld events  quad %ld/%ld/%ld/%ld  Goldstein %+.2f\n", m->month, m->events,
+		       m->by_quad[1], m->by_quad[2], m->by_quad[3], m->by_quad[4], m->goldstein_mean);
+	}
+	if (!r->nmonths)
+		printf("    (no dated events)\n");
+	printf("  sectors:\n");
+	for (size_t i = 0; i < r->nsectors; i++)
+		printf("    %-24s %4ld events, last %s\n", r->sectors[i].sector, r->sectors[i].events,
+		       r->sectors[i].last_date[0] ? r->sectors[i].last_date : "undated");
+	if (!r->nsectors)
+		printf("    (none)\n");
+}
+
+static void relation_csv(const ent_relation *r)
+{
+	printf("a,b,events,mentions,articles,verbal_coop,material_coop,verbal_conflict,"
+	       "material_conflict,goldstein_mean,first_date,last_date,level,level_rank,level_since,"
+	       "level_doc,sectors\n");
+	printf("%s,%s,%ld,%ld,%ld,%ld,%ld,%ld,%ld,%.4f,%s,%s,\"%s\",%d,%s,\"%s\",\"", r->a, r->b,
+	       r->events, r->mentions, r->articles, r->by_quad[1], r->by_quad[2], r->by_quad[3],
+	       r->by_quad[4], r->goldstein_mean, r->first_date, r->last_date,
+	       r->level ? r->level : "", r->level ? r->level_rank : 0, r->level_since,
+	       r->level_doc ? r->level_doc : "");
+	for (size_t i = 0; i < r->nsectors; i++)
+		printf("%s%s:%ld", i ? ";" : "", r->sectors[i].sector, r->sectors[i].events);
+	printf("\"\n");
+}
+
+static int cmd_relations(int argc, char **argv)
+{
+	opts o;
+	int rc = parse("relations", argc, argv, " --db --since --until --format ", &o);
+	if (rc || o.help) {
+		if (o.help)
+			fputs(RELATIONS_HELP, stdout);
+		free(o.args);
+		return rc;
+	}
+	int format = report_format(o.format, true);
+	if (format < 0) {
+		rc = usage_error("relations", "--format must be table, json or csv, not \"%s\"", o.format);
+		free(o.args);
+		return rc;
+	}
+	if ((rc = check_countries("relations", &o, 1, 2))) {
+		free(o.args);
+		return rc;
+	}
+	const char *a = o.args[0], *b = o.nargs > 1 ? o.args[1] : NULL;
+	ent_store *s;
+	if (open_store("relations", &o, &s)) {
+		free(o.args);
+		return 1;
+	}
+	ent_relation *r = NULL;
+	int status = 0;
+	if (ent_store_relation(s, a, b, o.since, o.until, &r) != 0) {
+		fprintf(stderr, "entente relations: %s\n", ent_store_error(s));
+		status = 1;
+		goto done;
+	}
+	ent_filter f = ENT_FILTER_INIT;
+	char pa[4], pb[4];
+	snprintf(pa, sizeof pa, "%s", a);
+	snprintf(pb, sizeof pb, "%s", b ? b : "");
+	if (b) {
+		f.pair_a = pa;
+		f.pair_b = pb;
+	} else {
+		f.country = pa;
+	}
+	f.since = o.since;
+	f.until = o.until;
+	f.scored_only = true;
+	f.newest_first = true;
+	f.limit = 10;
+	latest_ctx lc = {0};
+	if (format == 1) {
+		json_t *j = relation_json(r, &o);
+		lc.list = json_array();
+		rc = ent_store_merged(s, &f, latest_merged, &lc);
+		json_object_set_new(j, "latest", lc.list);
+		if (rc == 0)
+			json_print(j, false);
+		json_decref(j);
+	} else if (format == 2) {
+		relation_csv(r);
+	} else {
+		relation_table(r);
+		printf("  latest merged events:\n");
+		rc = ent_store_merged(s, &f, latest_merged, &lc);
+		if (r->events == 0)
+			printf("    (none)\n");
+	}
+	if (rc < 0) {
+		fprintf(stderr, "entente relations: %s\n", ent_store_error(s));
+		status = 1;
+	}
+done:
+	ent_relation_free(r);
+	ent_store_close(s);
+	free(o.args);
+	return status;
+}
+
+typedef struct timeline_ctx {
+	int format;
+	json_t *list;
+	long n;
+} timeline_ctx;
+
+static int print_bucket(const ent_bucket *b, void *p)
+{
+	timeline_ctx *c = p;
+	c->n++;
+	if (c->format == 1) {
+		json_t *o = json_object();
+		json_object_set_new(o, "period", json_string(b->period));
+		json_object_set_new(o, "events", json_integer(b->events));
+		json_object_set_new(o, "by_quad", json_quads(b->by_quad));
+		json_object_set_new(o, "goldstein_mean", json_real(b->goldstein_mean));
+		json_array_append_new(c->list, o);
+	} else if (c->format == 2) {
+		printf("%s,%ld,%ld,%ld,%ld,%ld,%.4f\n", b->period, b->events, b->by_quad[1],
+		       b->by_quad[2], b->by_quad[3], b->by_quad[4], b->goldstein_mean);
+	} else {
+		printf("%-8s %6ld %5ld %5ld %5ld %5ld %+9.2f\n", b->period, b->events, b->by_quad[1],
+		       b->by_quad[2], b->by_quad[3], b->by_quad[4], b->goldstein_mean);
+	}
+	return 0;
+}
+
+static int cmd_timeline(int argc, char **argv)
+{
+	opts o;
+	int rc = parse("timeline", argc, argv, " --db --since --until --format --by ", &o);
+	if (rc || o.help) {
+		if (o.help)
+			fputs(TIMELINE_HELP, stdout);
+		free(o.args);
+		return rc;
+	}
+	timeline_ctx c = {0};
+	c.format = report_format(o.format, true);
+	if (c.format < 0) {
+		rc = usage_error("timeline", "--format must be table, json or csv, not \"%s\"", o.format);
+		free(o.args);
+		return rc;
+	}
+	if (o.by && strcmp(o.by, "month") && strcmp(o.by, "week")) {
+		rc = usage_error("timeline", "--by must be month or week, not \"%s\"", o.by);
+		free(o.args);
+		return rc;
+	}
+	bool weekly = o.by && !strcmp(o.by, "week");
+	if ((rc = check_countries("timeline", &o, 2, 2))) {
+		free(o.args);
+		return rc;
+	}
+	ent_store *s;
+	if (open_store("timeline", &o, &s)) {
+		free(o.args);
+		return 1;
+	}
+	json_t *j = NULL;
+	if (c.format == 1) {
+		j = json_object();
+		json_object_set_new(j, "a", json_string(o.args[0]));
+		json_object_set_new(j, "b", json_string(o.args[1]));
+		json_object_set_new(j, "by", json_string(weekly ? "week" : "month"));
+		c.list = json_array();
+		json_object_set_new(j, "buckets", c.list);
+	} else if (c.format == 2) {
+		printf("period,events,verbal_coop,material_coop,verbal_conflict,material_conflict,goldstein_mean\n");
+	} else {
+		printf("%-8s %6s %5s %5s %5s %5s %9s\n", "period", "events", "vcoop", "mcoop", "vconf",
+		       "mconf", "goldstein");
+	}
+	rc = ent_store_timeline(s, o.args[0], o.args[1], o.since, o.until, weekly, print_bucket, &c);
+	int status = 0;
+	if (rc < 0) {
+		fprintf(stderr, "entente timeline: %s\n", ent_store_error(s));
+		status = 1;
+	} else if (j) {
+		json_print(j, false);
+	}
+	json_decref(j);
+	ent_store_close(s);
+	free(o.args);
+	return status;
+}
+
+typedef struct search_ctx {
+	ent_store *s;
+	bool json;
+	json_t *hits, *events;
+	long n;
+} search_ctx;
+
+static int search_event(const ent_record *r, void *p)
+{
+	search_ctx *c = p;
+	char sectors[512];
+	sector_list(r->sectors, sectors, sizeof sectors);
+	if (c->json) {
+		json_t *o = json_object();
+		json_object_set_new(o, "id", json_integer(r->id));
+		json_object_set_new(o, "code", json_string(r->code));
+		json_object_set_new(o, "source", json_str_or_null(r->source));
+		json_object_set_new(o, "target", json_str_or_null(r->target));
+		json_object_set_new(o, "source_name", json_str_or_null(r->source_name));
+		json_object_set_new(o, "target_name", json_str_or_null(r->target_name));
+		json_object_set_new(o, "date", json_str_or_null(r->date));
+		json_object_set_new(o, "place", json_str_or_null(r->place));
+		json_object_set_new(o, "sectors", json_sectors(r->sectors));
+		json_object_set_new(o, "negated", json_boolean(r->negated));
+		json_array_append_new(c->events, o);
+		return 0;
+	}
+	printf("    %s|%s|%s|%s|%s|%s|%s|%s|%s\n", r->code, r->source ? r->source : "-",
+	       r->source_name ? r->source_name : "-", r->target ? r->target : "-",
+	       r->target_name ? r->target_name : "-", r->date ? r->date : "-",
+	       r->place ? r->place : "-", sectors[0] ? sectors : "-", r->negated ? "negated" : "-");
+	return 0;
+}
+
+static int print_hit(const ent_search_hit *h, void *p)
+{
+	search_ctx *c = p;
+	c->n++;
+	/* the hit's strings live until the callback returns: copy the id */
+	char *doc = strdup(h->doc_id);
+	if (c->json) {
+		json_t *o = json_object();
+		json_object_set_new(o, "doc_id", json_string(h->doc_id));
+		json_object_set_new(o, "title", json_str_or_null(h->title));
+		json_object_set_new(o, "date", json_str_or_null(h->date));
+		json_object_set_new(o, "url", json_str_or_null(h->url));
+		json_object_set_new(o, "snippet", json_str_or_null(h->snippet));
+		json_object_set_new(o, "rank", json_real(h->rank));
+		json_object_set_new(o, "scored_events", json_integer(h->events));
+		c->events = json_array();
+		json_object_set_new(o, "events", c->events);
+		json_array_append_new(c->hits, o);
+	} else {
+		printf("%s  %s  %s\n", h->doc_id, h->date ? h->date : "-", h->title ? h->title : "");
+		printf("  %s\n", h->snippet ? h->snippet : "");
+		printf("  %ld scored event%s\n", h->events, h->events == 1 ? "" : "s");
+	}
+	free(doc);
+	return 0;
+}
+
+/* Collects the hits' doc_ids, then lists their events (a store query may
+ * not run inside the search's callback while its statement is open? It
+ * may: SQLite allows it; done after for clarity of output order). */
+static int cmd_search(int argc, char **argv)
+{
+	opts o;
+	int rc = parse("search", argc, argv, " --db --limit --format ", &o);
+	if (rc || o.help) {
+		if (o.help)
+			fputs(SEARCH_HELP, stdout);
+		free(o.args);
+		return rc;
+	}
+	int format = report_format(o.format, false);
+	if (format < 0) {
+		rc = usage_error("search", "--format must be table or json, not \"%s\"", o.format);
+		free(o.args);
+		return rc;
+	}
+	if (o.nargs < 1) {
+		free(o.args);
+		return usage_error("search", "%s", "no QUERY given (words, or a \"quoted phrase\")");
+	}
+	ent_buf q = ENT_BUF_INIT;
+	for (int i = 0; i < o.nargs; i++) {
+		if (i)
+			ent_buf_putc(&q, ' ');
+		ent_buf_puts(&q, o.args[i]);
+	}
+	if (!q.data || strspn(q.data, " \t\r\n") == q.len) {
+		ent_buf_dispose(&q);
+		free(o.args);
+		return usage_error("search", "%s", "the QUERY is empty (give words, or a \"quoted phrase\")");
+	}
+	ent_store *s;
+	if (open_store("search", &o, &s)) {
+		ent_buf_dispose(&q);
+		free(o.args);
+		return 1;
+	}
+	search_ctx c = {.s = s, .json = format == 1};
+	c.hits = json_array();
+	/* First the hits (as JSON, also for the table), then their events. */
+	bool was_json = c.json;
+	c.json = true;
+	rc = ent_store_search(s, q.data, o.limit > 0 ? (size_t)o.limit : 20, print_hit, &c);
+	c.json = was_json;
+	int status = 0;
+	if (rc < 0) {
+		fprintf(stderr, "entente search: %s\n", ent_store_error(s));
+		status = rc == ENT_EUSAGE ? EXIT_USAGE : 1;
+		goto done;
+	}
+	size_t i;
+	json_t *hit;
+	json_array_foreach(c.hits, i, hit) {
+		ent_filter f = ENT_FILTER_INIT;
+		f.doc_id = json_string_value(json_object_get(hit, "doc_id"));
+		f.scored_only = true;
+		c.events = json_object_get(hit, "events");
+		if (!c.json) {
+			const char *title = json_string_value(json_object_get(hit, "title"));
+			const char *date = json_string_value(json_object_get(hit, "date"));
+			const char *snip = json_string_value(json_object_get(hit, "snippet"));
+			printf("%s  %s  %s\n", f.doc_id, date ? date : "-", title ? title : "");
+			printf("  %s\n", snip ? snip : "");
+		}
+		if (ent_store_events(s, &f, search_event, &c) < 0) {
+			fprintf(stderr, "entente search: %s\n", ent_store_error(s));
+			status = 1;
+			break;
+		}
+	}
+	if (c.json) {
+		json_t *j = json_object();
+		json_object_set_new(j, "query", json_string(q.data));
+		json_object_set_new(j, "hits", json_incref(c.hits));
+		json_print(j, false);
+		json_decref(j);
+	} else {
+		printf("(%ld article%s)\n", c.n, c.n == 1 ? "" : "s");
+	}
+done:
+	json_decref(c.hits);
+	ent_store_close(s);
+	ent_buf_dispose(&q);
+	free(o.args);
+	return status;
+}
+
 static int fill_filter(const char *cmd, const opts *o, ent_filter *f, char *a, char *b)
 {
 	*f = (ent_filter)ENT_FILTER_INIT;
@@ -582,7 +1232,8 @@ static int cmd_events(int argc, char **argv)
 {
 	opts o;
 	int rc = parse("events", argc, argv,
-		       " --db --country --pair --since --until --code --sector --doc --all --limit --format ", &o);
+		       " --db --country --pair --since --until --code --sector --doc --all --limit --format"
+		       " --merged --newest ", &o);
 	if (rc || o.help) {
 		if (o.help)
 			fputs(EVENTS_HELP, stdout);
@@ -593,9 +1244,14 @@ static int cmd_events(int argc, char **argv)
 	if (o.format) {
 		if (!strcmp(o.format, "jsonl")) c.format = 1;
 		else if (!strcmp(o.format, "csv")) c.format = 2;
+		else if (!strcmp(o.format, "gdelt")) c.format = 3;
 		else if (strcmp(o.format, "table")) {
 			free(o.args);
-			return usage_error("events", "--format must be table, jsonl or csv, not \"%s\"", o.format);
+			return usage_error("events", "--format must be table, jsonl, csv or gdelt, not \"%s\"", o.format);
+		}
+		if (c.format == 3 && o.merged) {
+			free(o.args);
+			return usage_error("events", "%s", "--format gdelt lists mentions: use it without --merged");
 		}
 	}
 	if (o.nargs) {
@@ -614,18 +1270,35 @@ static int cmd_events(int argc, char **argv)
 		free(o.args);
 		return 1;
 	}
-	if (c.format == 2)
+	f.newest_first = o.newest;
+	gdelt_ctx g = {.s = s};
+	if (o.merged && c.format == 2)
+		printf("id,code,a,b,source,target,source_name,target_name,date,last_date,place,sectors,"
+		       "goldstein,quad_class,plover,mentions,articles,outlets\n");
+	else if (o.merged && c.format == 0)
+		printf("%-6s %-10s %-5s %-7s %-7s %-22s %-22s %-12s %8s %8s %7s %s\n", "id", "date",
+		       "code", "source", "target", "source_name", "target_name", "place", "mentions",
+		       "articles", "outlets", "sectors");
+	else if (c.format == 2)
 		ent_record_write_csv_header(stdout);
 	else if (c.format == 0)
 		printf("%-6s %-10s %-5s %-7s %-7s %-22s %-22s %-12s %s\n", "id", "date", "code",
 		       "source", "target", "source_name", "target_name", "place", "sectors");
-	rc = ent_store_events(s, &f, print_record, &c);
+	if (o.merged)
+		rc = ent_store_merged(s, &f, print_merged, &c);
+	else if (c.format == 3)
+		rc = ent_store_events(s, &f, print_gdelt, &g);
+	else
+		rc = ent_store_events(s, &f, print_record, &c);
+	free(g.doc_id);
+	free(g.url);
+	free(g.added);
 	int status = 0;
 	if (rc < 0) {
 		fprintf(stderr, "entente events: %s\n", ent_store_error(s));
 		status = 1;
 	} else if (c.format == 0) {
-		printf("(%ld event%s)\n", c.n, c.n == 1 ? "" : "s");
+		printf("(%ld %sevent%s)\n", c.n, o.merged ? "merged " : "", c.n == 1 ? "" : "s");
 	}
 	ent_store_close(s);
 	free(o.args);
@@ -890,6 +1563,73 @@ static int cmd_lexicon(int argc, char **argv)
 	return 0;
 }
 
+/* ---- serve ---- */
+
+static int cmd_serve(int argc, char **argv)
+{
+	ent_server_options so = ENT_SERVER_OPTIONS_INIT;
+	opts o;
+	memset(&o, 0, sizeof o);
+	/* parse() has no --host/--port/--web: the same rules, by hand */
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			fputs(SERVE_HELP, stdout);
+			return 0;
+		}
+		if (a[0] != '-' || !strcmp(a, "-") || !strcmp(a, "--"))
+			return usage_error("serve", "unexpected argument \"%s\"", a);
+		char name[64];
+		const char *eq = strchr(a, '=');
+		size_t nl = eq ? (size_t)(eq - a) : strlen(a);
+		if (nl >= sizeof name)
+			return usage_error("serve", "unknown option %s", a);
+		memcpy(name, a, nl);
+		name[nl] = 0;
+		char probe[80];
+		snprintf(probe, sizeof probe, " %s ", name);
+		if (!strstr(" --db --host --port --web ", probe))
+			return usage_error("serve", "unknown option %s", name);
+		const char *val;
+		if (eq)
+			val = eq + 1;
+		else if (i + 1 < argc)
+			val = argv[++i];
+		else
+			return usage_error("serve", "option %s needs a value", name);
+		if (!strcmp(name, "--db")) {
+			o.db = val;
+		} else if (!strcmp(name, "--host")) {
+			if (!*val)
+				return usage_error("serve", "--host: expected an address such as 127.0.0.1, got \"%s\"", val);
+			so.host = val;
+		} else if (!strcmp(name, "--web")) {
+			so.web_dir = val;
+		} else {
+			char *end;
+			errno = 0;
+			long v = strtol(val, &end, 10);
+			if (errno || *end || !*val || v < 0 || v > 65535)
+				return usage_error("serve", "--port: expected a port number from 0 to 65535, got \"%s\"", val);
+			so.port = (unsigned)v;
+		}
+	}
+	ent_store *s;
+	if (open_store("serve", &o, &s))
+		return 1;
+	ent_store_close(s);
+	so.db = db_path(&o);
+	ent_error err = {0};
+	int rc = ent_server_run(&so, &err);
+	if (rc == ENT_EUSAGE)
+		return usage_error("serve", "%s", err.message);
+	if (rc) {
+		fprintf(stderr, "entente serve: %s\n", err.message);
+		return 1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -910,7 +1650,9 @@ int main(int argc, char **argv)
 		int (*fn)(int, char **);
 	} CMDS[] = {{"code", cmd_code}, {"ingest", cmd_ingest}, {"events", cmd_events},
 		    {"pairs", cmd_pairs}, {"show", cmd_show}, {"eval", cmd_eval},
-		    {"lexicon", cmd_lexicon}};
+		    {"relations", cmd_relations}, {"timeline", cmd_timeline}, {"search", cmd_search},
+		    {"lexicon", cmd_lexicon},
+		    {"serve", cmd_serve}};
 	for (size_t i = 0; i < sizeof CMDS / sizeof CMDS[0]; i++)
 		if (!strcmp(cmd, CMDS[i].name))
 			return CMDS[i].fn(argc - 2, argv + 2);

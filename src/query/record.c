@@ -1,6 +1,6 @@
 /*
  * record.c: an event as exported and stored (EVENTS.md section 2), and its
- * two export formats, JSON Lines and CSV.
+ * export formats: JSON Lines, CSV and GDELT 2.0's event table.
  *
  * It sits at the end of the pipeline: the CLI turns each ent_event of an
  * ent_doc into an ent_record (ent_record_from_event) or gets records from
@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "store/store.h"
 #include "text/text.h"
 
 /* "" means "none" in ent_event's fixed-size fields: NULL in a record. */
@@ -358,4 +359,115 @@ int ent_event_write_brief(FILE *f, const ent_event *ev)
 		}
 	fprintf(f, "%s|%s\n", any ? "" : "-", ev->negated ? "negated" : "-");
 	return ferror(f) ? ENT_EIO : ENT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* GDELT 2.0 event table: 61 tab-separated columns in the codebook's     */
+/* order, no header. What entente has no value for stays empty.         */
+/*                                                                      */
+/* Choices (docs/storage.md, "GDELT export"): SQLDATE needs a real day,  */
+/* so a month-precision date becomes its 1st and a year its 1 January    */
+/* (MonthYear/Year stay true); no date leaves the four date columns      */
+/* empty. FractionDate is YYYY + day of year / 365, 4 decimals, as GDELT */
+/* computes it. ActorNCode is our actor code (ISO3 + role), its country  */
+/* the first three letters, Type1/Type2 the following roles; ActorNName  */
+/* is the canonical person when there is one. ActionGeo: type 4 and the  */
+/* place name when there is a place; the geo country columns want FIPS   */
+/* codes, which we do not have, so they stay empty rather than hold ISO3. */
+/* AvgTone, the actor geos and coordinates are empty.                   */
+
+/* Appends a tab then s with tabs and line breaks turned into spaces. */
+static void tsv(ent_buf *b, const char *s)
+{
+	ent_buf_putc(b, '\t');
+	if (!s)
+		return;
+	for (; *s; s++)
+		ent_buf_putc(b, (*s == '\t' || *s == '\n' || *s == '\r')
+					? ' ' : *s);
+}
+
+/* Appends a tab then the n bytes of s from `at` (empty when s is shorter). */
+static void tsv_part(ent_buf *b, const char *s, size_t at, size_t n)
+{
+	ent_buf_putc(b, '\t');
+	if (!s || strlen(s) < at + n)
+		return;
+	ent_buf_append(b, s + at, n);
+}
+
+/* The ten actor columns for actor code c and name. */
+static void gdelt_actor(ent_buf *b, const char *c, const char *name)
+{
+	tsv(b, c);
+	tsv(b, name);
+	tsv_part(b, c, 0, 3); /* CountryCode */
+	tsv(b, NULL);         /* KnownGroupCode */
+	tsv(b, NULL);         /* EthnicCode */
+	tsv(b, NULL);         /* Religion1Code */
+	tsv(b, NULL);         /* Religion2Code */
+	tsv_part(b, c, 3, 3); /* Type1Code */
+	tsv_part(b, c, 6, 3); /* Type2Code */
+	tsv(b, NULL);         /* Type3Code */
+}
+
+int ent_record_write_gdelt_ex(FILE *f, const ent_record *r,
+			      const ent_gdelt_extra *x)
+{
+	ent_buf b = ENT_BUF_INIT;
+	int y = 0, m = 0, d = 0;
+	int prec = r->date ? ent_date_parse(r->date, strlen(r->date), &y, &m,
+					    &d) : 0;
+
+	if (r->id != 0)
+		ent_buf_printf(&b, "%" PRId64, r->id);
+	if (prec > 0) {
+		if (m == 0)
+			m = 1;
+		if (d == 0)
+			d = 1;
+		int doy = d;
+		for (int k = 1; k < m; k++)
+			doy += ent_days_in_month(y, k);
+		ent_buf_printf(&b, "\t%04d%02d%02d\t%04d%02d\t%04d\t", y, m, d,
+			       y, m, y);
+		size_t at = b.len;
+		ent_buf_printf(&b, "%.4f", y + doy / 365.0);
+		c_locale_point(&b, at);
+	} else {
+		ent_buf_puts(&b, "\t\t\t\t");
+	}
+	gdelt_actor(&b, r->source, r->source_name);
+	gdelt_actor(&b, r->target, r->target_name);
+	ent_buf_puts(&b, "\t1"); /* IsRootEvent */
+	tsv(&b, r->code);
+	tsv_part(&b, r->code, 0, 3); /* EventBaseCode */
+	tsv_part(&b, r->code, 0, 2); /* EventRootCode */
+	ent_buf_printf(&b, "\t%d\t", r->quad);
+	csv_num(&b, "%.1f", r->goldstein);
+	ent_buf_printf(&b, "\t%ld\t%ld\t%ld",
+		       x && x->mentions > 0 ? x->mentions : 1,
+		       x && x->sources > 0 ? x->sources : 1,
+		       x && x->articles > 0 ? x->articles : 1);
+	tsv(&b, NULL);                      /* AvgTone */
+	for (int k = 0; k < 16; k++)        /* Actor1Geo_*, Actor2Geo_* */
+		tsv(&b, NULL);
+	tsv(&b, r->place ? "4" : NULL);     /* ActionGeo_Type */
+	tsv(&b, r->place);                  /* ActionGeo_FullName */
+	for (int k = 0; k < 6; k++)         /* CountryCode .. FeatureID */
+		tsv(&b, NULL);
+	ent_buf_putc(&b, '\t');             /* DATEADDED */
+	if (x && x->ingested_at) {
+		for (const char *p = x->ingested_at; *p; p++)
+			if (*p >= '0' && *p <= '9')
+				ent_buf_putc(&b, *p);
+	}
+	tsv(&b, x ? x->url : NULL);         /* SOURCEURL */
+	ent_buf_putc(&b, '\n');
+	return flush(f, &b);
+}
+
+int ent_record_write_gdelt(FILE *f, const ent_record *r)
+{
+	return ent_record_write_gdelt_ex(f, r, NULL);
 }

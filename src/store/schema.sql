@@ -5,7 +5,10 @@
 -- database, inside one transaction, before user_version is set to 1. A
 -- later version adds a migration step in src/store/sqlite.c instead of
 -- editing this file in place: databases already at version 1 never run it
--- again.
+-- again. Version 2 (MIGRATION_2 in sqlite.c: documents.outlet, the levels
+-- and merged tables, events.pair_a/pair_b/merged_id and the documents_fts
+-- full-text index) runs right after this file on a fresh database, and on
+-- its own on a version 1 database. docs/storage.md tours the whole schema.
 --
 -- Conventions: "none" is NULL, never ""; dates are text "YYYY",
 -- "YYYY-MM" or "YYYY-MM-DD", so that text comparison is date order;

@@ -9,7 +9,7 @@
 
 /* The schema version this build creates and understands (PRAGMA
  * user_version). A database with a higher version is refused. */
-#define ENT_STORE_SCHEMA_VERSION 1
+#define ENT_STORE_SCHEMA_VERSION 2
 
 /* What ent_store_put does once the events are records: stores the document
  * `in` (its text, id, date, title, url, origin, plus `lang` and
@@ -23,5 +23,65 @@ int ent_store_put_records(ent_store *s, const ent_input *in,
 			  const ent_record *recs, size_t n,
 			  size_t sentence_count, const char *lang,
 			  bool *was_new);
+
+/* ent_store_put_records with the declared levels of the document too
+ * (ent_store_put passes ent_doc_level(); levels with a or b empty are
+ * skipped). The others call it with none. */
+int ent_store_put_full(ent_store *s, const ent_input *in,
+		       const ent_record *recs, size_t n,
+		       const ent_level *levels, size_t nlevels,
+		       size_t sentence_count, const char *lang, bool *was_new);
+
+/* The SQL of migration step `version` (1: the whole schema.sql; 2: the
+ * additions of version 2), or NULL. Tests build old databases with it.
+ * Step 2 also needs the SQL function ent_outlet(url), registered on every
+ * connection ent_store_open makes, and is followed by a rebuild of every
+ * merged event (done by ent_store_open, not by this SQL). */
+const char *ent_store_migration_sql(int version);
+
+/* Where a stored document came from, for exports (GDELT's SOURCEURL and
+ * DATEADDED): malloc'ed copies (caller frees) of the url and of the ingest
+ * time as "YYYY-MM-DDTHH:MM:SSZ", NULL when unknown. For a doc_id stored
+ * several times, the latest. ENT_ENOTFOUND when there is no such document. */
+int ent_store_document_meta(ent_store *s, const char *doc_id, char **url,
+			    char **ingested_at);
+
+/* The host of a URL without "www." and port, lowercased: "vnexpress.net"
+ * for "https://www.VnExpress.net:443/a?b". NULL when url is NULL, empty or
+ * has no host. Malloc'ed; the caller frees. */
+char *ent_url_outlet(const char *url);
+
+/* ---- Merging (merge.c) ---------------------------------------------- */
+
+/* The date rule of merging: both dates day-precision and at most one day
+ * apart, or one contains the other (an equal date, or a coarser date
+ * "2025-05" / "2025" that the other falls in). NULL (or unparsable) is
+ * compatible with NULL only. */
+bool ent_merge_dates_compatible(const char *d1, const char *d2);
+/* Places: equal, or either NULL. */
+bool ent_merge_places_compatible(const char *p1, const char *p2);
+
+/* Single linkage over n mentions of one (root, a, b) group given in merge
+ * order: comp[i] is set to the index of the first mention of i's
+ * connected component (the representative), so comp[i] <= i and
+ * comp[i] == i for representatives. */
+void ent_merge_components(size_t n, const char *const *dates,
+			  const char *const *places, size_t *comp);
+
+/* ISO 8601 week of a date "YYYY-MM-DD" (or of the 1st for "YYYY-MM") as
+ * "YYYY-Www" into out; false for a year-only, NULL or invalid date. */
+bool ent_iso_week(const char *date, char out[9]);
+
+/* ---- Exports -------------------------------------------------------- */
+
+/* What a GDELT line knows beyond an ent_record (ent_record has no url nor
+ * ingest time); NULL / 0 fields are written empty / 1. */
+typedef struct ent_gdelt_extra {
+	const char *url;         /* SOURCEURL */
+	const char *ingested_at; /* "YYYY-MM-DDTHH:MM:SSZ" -> DATEADDED */
+	long mentions, sources, articles;
+} ent_gdelt_extra;
+int ent_record_write_gdelt_ex(FILE *f, const ent_record *r,
+			      const ent_gdelt_extra *x);
 
 #endif

@@ -538,7 +538,7 @@ static void test_newer_version(void **state)
 	assert_null(fx->s);
 	assert_non_null(strstr(err.message, fx->path));
 	assert_non_null(strstr(err.message, "99"));
-	assert_non_null(strstr(err.message, "version 1"));
+	assert_non_null(strstr(err.message, "version 2"));
 }
 
 static void test_rollback(void **state)

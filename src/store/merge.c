@@ -1,0 +1,301 @@
+/*
+ * merge.c: the rule that makes one merged event of the mentions of one
+ * event by several articles (docs/storage.md, "Merging").
+ *
+ * Where it sits: the store calls it after every ent_store_put, inside the
+ * put's savepoint, for each (root, a, b) group the document touched:
+ * root = the first two digits of the code, a < b the first three letters of
+ * source and target ("---" when there is no target). It holds no state and
+ * touches no database: sqlite.c loads a group's mentions, hands their dates
+ * and places here, and writes the merged rows.
+ *
+ * The rule. Two mentions of a group are compatible when
+ * - their dates are "within a day": both day-precision and at most one day
+ *   apart, or one is less precise and contains the other ("2025-05"
+ *   contains "2025-05-10", "2025" contains both; equal dates too); a NULL
+ *   date is compatible with another NULL date only; and
+ * - their places are compatible: equal, or either NULL.
+ * A merged event is a connected component of that relation (single
+ * linkage). Components are a function of the set of mentions, so merging
+ * does not depend on the order documents were ingested in; the group is
+ * given in the total order (date, content hash of the document,
+ * sentence_start, code, ...) and the representative of a component is its
+ * first mention in that order.
+ *
+ * Cost: day-precision mentions are compared within a sliding one-day
+ * window, undated ones by place, and only the coarse (year or month) ones
+ * against every other, so a group of n mentions costs O(n log n + c n)
+ * with c coarse dates.
+ */
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+
+/* A parsed date: precision 0 (none), 1 (year), 2 (month), 3 (day). */
+typedef struct mdate {
+	int prec, y, m, d;
+	long day; /* days since 1970-01-01 when prec == 3 */
+} mdate;
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian; H. Hinnant's
+ * days_from_civil). */
+static long days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static mdate parse(const char *s)
+{
+	mdate r = {0, 0, 0, 0, 0};
+	if (!s || !*s)
+		return r;
+	r.prec = ent_date_parse(s, strlen(s), &r.y, &r.m, &r.d);
+	if (r.prec == 3)
+		r.day = days_from_civil(r.y, r.m, r.d);
+	return r;
+}
+
+/* Whether coarse date c contains (or equals) date f. */
+static bool contains(const mdate *c, const mdate *f)
+{
+	if (c->prec > f->prec || c->y != f->y)
+		return false;
+	if (c->prec >= 2 && c->m != f->m)
+		return false;
+	if (c->prec == 3 && c->d != f->d)
+		return false;
+	return true;
+}
+
+static bool dates_ok(const mdate *a, const mdate *b)
+{
+	if (a->prec == 0 || b->prec == 0)
+		return a->prec == 0 && b->prec == 0;
+	if (a->prec == 3 && b->prec == 3)
+		return labs(a->day - b->day) <= 1;
+	return a->prec <= b->prec ? contains(a, b) : contains(b, a);
+}
+
+bool ent_merge_dates_compatible(const char *d1, const char *d2)
+{
+	mdate a = parse(d1), b = parse(d2);
+	return dates_ok(&a, &b);
+}
+
+bool ent_merge_places_compatible(const char *p1, const char *p2)
+{
+	return !p1 || !p2 || !*p1 || !*p2 || strcmp(p1, p2) == 0;
+}
+
+/* Union-find keeping the smallest index as the root, so that the root of
+ * a component is its first mention. */
+static size_t find(size_t *parent, size_t i)
+{
+	while (parent[i] != i) {
+		parent[i] = parent[parent[i]];
+		i = parent[i];
+	}
+	return i;
+}
+
+static void unite(size_t *parent, size_t i, size_t j)
+{
+	size_t a = find(parent, i), b = find(parent, j);
+	if (a < b)
+		parent[b] = a;
+	else if (b < a)
+		parent[a] = b;
+}
+
+static const mdate *sort_dates; /* qsort has no context argument */
+static void link_classes(size_t n, const char *const *dates,
+			 const char *const *places, size_t *comp);
+
+static int by_day(const void *x, const void *y)
+{
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	long a = sort_dates[i].day, b = sort_dates[j].day;
+	if (a != b)
+		return a < b ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+static int cmp_null_first(const char *a, const char *b)
+{
+	if (!a || !*a)
+		return (b && *b) ? -1 : 0;
+	if (!b || !*b)
+		return 1;
+	return strcmp(a, b);
+}
+
+static const char *const *sort_d, *const *sort_p;
+
+static int by_date_place(const void *x, const void *y)
+{
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	int c = cmp_null_first(sort_d[i], sort_d[j]);
+	if (!c)
+		c = cmp_null_first(sort_p[i], sort_p[j]);
+	if (!c)
+		c = i < j ? -1 : i > j;
+	return c;
+}
+
+void ent_merge_components(size_t n, const char *const *dates,
+			  const char *const *places, size_t *comp)
+{
+	if (n == 0)
+		return;
+	/* Mentions with the same date and place are always compatible:
+	 * collapse them into classes first (so that a thousand copies of
+	 * one event cost a sort), and link the classes' first mentions. */
+	size_t *order = ent_xcalloc(n, sizeof(*order));
+	size_t *heads = ent_xcalloc(n, sizeof(*heads));
+	size_t *parent = ent_xcalloc(n, sizeof(*parent));
+	const char **hd = ent_xcalloc(n, sizeof(*hd));
+	const char **hp = ent_xcalloc(n, sizeof(*hp));
+	size_t nh = 0;
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	sort_d = dates;
+	sort_p = places;
+	qsort(order, n, sizeof(*order), by_date_place);
+	sort_d = sort_p = NULL;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = order[k];
+		if (k == 0 || cmp_null_first(dates[i], dates[order[k - 1]]) ||
+		    cmp_null_first(places[i], places[order[k - 1]])) {
+			heads[nh] = i;
+			hd[nh] = dates[i];
+			hp[nh] = places[i];
+			nh++;
+		}
+		comp[i] = heads[nh - 1]; /* the class head (its first) */
+	}
+	link_classes(nh, hd, hp, parent);
+	/* Union-find over mentions: class members join their head; heads
+	 * join as their classes do. */
+	for (size_t i = 0; i < n; i++)
+		order[i] = i; /* reused as the parent array over mentions */
+	for (size_t i = 0; i < n; i++)
+		unite(order, i, comp[i]);
+	for (size_t h = 0; h < nh; h++)
+		unite(order, heads[h], heads[find(parent, h)]);
+	for (size_t i = 0; i < n; i++)
+		comp[i] = find(order, i);
+	free(order);
+	free(heads);
+	free(parent);
+	free(hd);
+	free(hp);
+}
+
+/* Single linkage over n distinct (date, place) classes: comp[i] gets the
+ * smallest index of i's component. */
+static void link_classes(size_t n, const char *const *dates,
+			 const char *const *places, size_t *comp)
+{
+	if (n == 0)
+		return;
+	mdate *md = ent_xcalloc(n, sizeof(*md));
+	size_t *days = ent_xcalloc(n, sizeof(*days));
+	size_t nd = 0;
+	size_t first_undated = n, first_undated_noplace = n;
+
+	for (size_t i = 0; i < n; i++) {
+		comp[i] = i;
+		md[i] = parse(dates[i]);
+		if (md[i].prec == 3)
+			days[nd++] = i;
+	}
+	/* Undated mentions: all dates compatible, so places decide. Each
+	 * joins the first undated mention with its place; one with no place
+	 * joins them all. */
+	for (size_t i = 0; i < n; i++) {
+		if (md[i].prec != 0)
+			continue;
+		if (first_undated == n)
+			first_undated = i;
+		bool noplace = !places[i] || !*places[i];
+		if (first_undated_noplace < i) {
+			/* everything before is already one component */
+			unite(comp, i, first_undated);
+			continue;
+		}
+		if (noplace)
+			first_undated_noplace = i;
+		for (size_t j = first_undated; j < i; j++) {
+			if (md[j].prec == 0 &&
+			    ent_merge_places_compatible(places[i], places[j])) {
+				unite(comp, i, j);
+				if (!noplace)
+					break;
+			}
+		}
+	}
+	/* Day-precision mentions: a window of one day in day order. */
+	sort_dates = md;
+	qsort(days, nd, sizeof(*days), by_day);
+	sort_dates = NULL;
+	for (size_t k = 0; k < nd; k++) {
+		size_t i = days[k];
+		for (size_t l = k + 1; l < nd; l++) {
+			size_t j = days[l];
+			if (md[j].day - md[i].day > 1)
+				break;
+			if (ent_merge_places_compatible(places[i], places[j]))
+				unite(comp, i, j);
+		}
+	}
+	/* Coarse dates against everything dated. */
+	for (size_t i = 0; i < n; i++) {
+		if (md[i].prec != 1 && md[i].prec != 2)
+			continue;
+		for (size_t j = 0; j < n; j++)
+			if (j != i && md[j].prec != 0 &&
+			    dates_ok(&md[i], &md[j]) &&
+			    ent_merge_places_compatible(places[i], places[j]))
+				unite(comp, i, j);
+	}
+	for (size_t i = 0; i < n; i++)
+		comp[i] = find(comp, i);
+	free(days);
+	free(md);
+}
+
+/* ---- ISO weeks ------------------------------------------------------ */
+
+bool ent_iso_week(const char *date, char out[9])
+{
+	mdate t = parse(date);
+	if (t.prec < 2)
+		return false;
+	if (t.prec == 2)
+		t.d = 1;
+	long day = days_from_civil(t.y, t.m, t.d);
+	/* 1970-01-01 was a Thursday: weekday 1 (Monday) to 7. */
+	long wd = ((day % 7) + 7 + 3) % 7 + 1;
+	long thursday = day + (4 - wd);
+	/* The ISO year is the year of that Thursday; its week is the
+	 * Thursday's day of year / 7 + 1. */
+	int y = t.y + 1;
+	while (days_from_civil(y, 1, 1) > thursday)
+		y--;
+	long week = (thursday - days_from_civil(y, 1, 1)) / 7 + 1;
+	if (y < 1000 || y > 9999)
+		return false;
+	char buf[32];
+	snprintf(buf, sizeof(buf), "%04d-W%02d", y, (int)week);
+	memcpy(out, buf, 9);
+	return true;
+}
