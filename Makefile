@@ -6,11 +6,12 @@
 #   make bench     throughput and memory benchmark (bench/run.sh)
 #   make check-lexicon   validate data/
 #   make web       the dashboard's browser libraries from npm (web/node_modules)
+#   make fuzz      libFuzzer targets (clang) in build-fuzz/: fuzz_code, fuzz_reader
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 
-.PHONY: all build demo test unit asan bench check-lexicon clean web web-if-npm
+.PHONY: all build demo test unit asan bench check-lexicon clean web web-if-npm fuzz
 
 all: build
 
@@ -72,5 +73,11 @@ else
 	@$(MAKE) --no-print-directory web || echo "make: npm ci failed (no network?): skipping the dashboard's browser libraries; run make web later"
 endif
 
+# libFuzzer targets with ASan + UBSan (clang); run them, for example, with
+#   mkdir -p /tmp/fuzz-corpus && build-fuzz/fuzz_code -max_total_time=60 /tmp/fuzz-corpus samples
+fuzz:
+	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DENT_SANITIZE=ON -DENT_FUZZ=ON >/dev/null
+	cmake --build build-fuzz -j $(JOBS) --target fuzz_code fuzz_reader
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) build-release demo.db demo.db-wal demo.db-shm
+	rm -rf $(BUILD) $(ASAN_BUILD) build-release build-fuzz demo.db demo.db-wal demo.db-shm
