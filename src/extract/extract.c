@@ -1172,9 +1172,20 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (!meeting_code && c->doc_place >= 0)
 		place = c->doc_place;
 	double conf = 0.5 + (explicit_date ? 0.1 : 0.0);
-	if (ns >= 2 && emit_group(c, code, sa, ns, &date, explicit_date, place, sectors, negated, s, t,
-				  conf + 0.3))
+	/* Coordinated subjects that meet, agree, praise or cooperate do it with
+	 * each other; coordinated subjects that demand, appeal, criticise or
+	 * sanction ("Paris et Washington ont réclamé la fin du blocus") act
+	 * together on someone else, named after the verb. */
+	bool mutual = frame_kind == FR_MUTUAL ||
+		      (code[0] == '0' && (code[1] == '3' || code[1] == '4' || code[1] == '5' ||
+					  code[1] == '6'));
+	int co_subjects = 1;
+	if (ns >= 2 && mutual &&
+	    emit_group(c, code, sa, ns, &date, explicit_date, place, sectors, negated, s, t,
+		       conf + 0.3))
 		return;
+	if (ns >= 2 && !mutual)
+		co_subjects = ns;
 
 	/* targets: mentions after the trigger, of another country */
 	actor src_actor;
@@ -1308,6 +1319,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	}
 	if (!ns)
 		return;
+	if (co_subjects > 1 && tg >= 0 && c->m[tg].tok > t->tok + t->ntok + 6)
+		nt = 0; /* what is far after the verb is the object's detail */
+	if (!nt && co_subjects > 1)
+		return; /* acting together on someone the text does not name */
 	if (!nt) {
 		nt = frame_others(&c->fr, sa[0].country, ta);
 		if (!nt)
@@ -1318,14 +1333,16 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	} else {
 		conf += 0.3;
 	}
-	for (int j = 0; j < nt; j++) {
-		int pl = place;
-		if (pl < 0 && frame_has(&c->fr, sa[0].country) && frame_has(&c->fr, ta[j].country))
-			pl = c->fr.place;
-		if (pl < 0)
-			pl = c->doc_place;
-		emit(c, code, &sa[0], &ta[j], &date, pl, sectors, negated, s, t, conf);
-	}
+	for (int k = 0; k < co_subjects; k++)
+		for (int j = 0; j < nt; j++) {
+			int pl = place;
+			if (pl < 0 && frame_has(&c->fr, sa[k].country) &&
+			    frame_has(&c->fr, ta[j].country))
+				pl = c->fr.place;
+			if (pl < 0)
+				pl = c->doc_place;
+			emit(c, code, &sa[k], &ta[j], &date, pl, sectors, negated, s, t, conf);
+		}
 	/* the first meeting with two sides sets the discourse frame */
 	bool meeting = code[0] == '0' && (code[1] == '4' || (code[1] == '3' && code[2] == '6'));
 	bool dated = explicit_date && recent_date(c, &date);
@@ -1695,6 +1712,14 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 						nx = &c.hits.items[k];
 						break;
 					}
+				/* "s'entretient au téléphone avec": the phone call refines
+				 * the talks; one event of the more specific code */
+				if (nx && nx->tok <= o->tok + o->ntok + 2) {
+					const char *nc0 = c.lx->triggers.items[entry(&c, nx->entry)->value].code;
+					if (nc0[0] == code[0] && nc0[1] == code[1] && strlen(nc0) >= 3 &&
+					    strcmp(nc0, code) != 0 && code[2] == '0')
+						continue;
+				}
 				if (nx && nx->tok <= o->tok + o->ntok + 4 && code[0] == '0' &&
 				    (code[1] == '2' || code[1] == '3')) {
 					const char *nc = c.lx->triggers.items[entry(&c, nx->entry)->value].code;
