@@ -531,6 +531,19 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 				/* "his Vietnamese counterpart" */
 				join = cur->adj_only && a->tok == cur->end;
 		}
+		if (!join && cur && !glue && a->kind == LX_PERSON && cur->has_title && cur->person < 0 &&
+		    a->tok > cur->end && a->tok - cur->end <= 7 && cue_at(c, cur->end) == CUE_OF) {
+			/* "le ministre russe des Situations d'urgence, Kourenkov": a
+			 * portfolio the lexicon does not know between title and name */
+			const lx_person *p = &c->lx->persons.items[a->en->value];
+			bool words = true;
+			for (uint32_t k = cur->end; k < a->tok; k++) {
+				const ent_token *tk = &c->ti.toks.items[k];
+				if (tk->kind != ENT_TOK_WORD && !tok_is(c, k, ","))
+					words = false;
+			}
+			join = words && (!cur->country[0] || strcmp(cur->country, p->country) == 0);
+		}
 		if (!join) {
 			if (c->nm >= MAX_MENTIONS)
 				break;
