@@ -93,6 +93,8 @@ typedef struct ctx {
 	int nd;
 	int sent_place;  /* place of the sentence, -1 */
 	int doc_place;   /* the dateline's city ("Hanoï (VNA) -", "ALGER —"), -1 */
+	int places_seen[8]; /* the first cities named after à/en/in, in order */
+	int nplaces_seen;
 	bool sent_future; /* a trigger of this sentence was planned, not done */
 	size_t cue_cap;
 	ent_buf scratch;
@@ -477,8 +479,10 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		if (a->kind == LX_PLACE) {
 			const lx_place *pl = &c->lx->places.items[a->en->value];
 			uint8_t pr = prep_before(c, a->tok);
-			if (c->sent_place < 0 && (pr == CUE_PLACE_PREP || pr == 0))
+			if (c->sent_place < 0 && pr == CUE_PLACE_PREP)
 				c->sent_place = a->en->value;
+			if (pr == CUE_PLACE_PREP && c->nplaces_seen < 8)
+				c->places_seen[c->nplaces_seen++] = a->en->value;
 			if (pr != CUE_PLACE_PREP)
 				continue;
 			/* "à Moscou": a located mention of the country */
@@ -1529,6 +1533,25 @@ static void add_level(ctx *c, const ent_sentence *s, const lx_level *lv, const c
 	ENT_VEC_PUSH(c->out->levels, l);
 }
 
+/* Are tokens [tok, tok+n) written in capitals (at least 3 letters)? */
+static bool all_caps(const ctx *c, uint32_t tok, uint32_t n)
+{
+	size_t letters = 0;
+	for (uint32_t k = tok; k < tok + n; k++) {
+		const ent_token *t = &c->ti.toks.items[k];
+		if (t->kind != ENT_TOK_WORD)
+			continue;
+		for (size_t j = t->start; j < (size_t)t->start + t->len; j++) {
+			unsigned char ch = (unsigned char)c->text[j];
+			if (ch >= 'a' && ch <= 'z')
+				return false;
+			if (ch >= 'A' && ch <= 'Z')
+				letters++;
+		}
+	}
+	return letters >= 3;
+}
+
 /* The dateline: a city opening the article's first lines and followed by
  * "(", "-", "—" or "," ("Hanoï (VNA) -", "ALGER —", "MOSCOW (Sputnik)").
  * Returns a place index or -1. */
@@ -1540,9 +1563,11 @@ static int find_dateline(ctx *c)
 		annotate(c, s, c->lang);
 		for (size_t h = 0; h < c->hits.len; h++) {
 			const lx_hit *o = &c->hits.items[h];
-			if (o->tok != s->tok)
-				break;
 			if (o->kind != LX_PLACE)
+				continue;
+			/* at the start of a line, or written in capitals anywhere
+			 * ("... 15:36 ALGER, mardi 30 juillet 2024 -") */
+			if (o->tok != s->tok && !all_caps(c, o->tok, o->ntok))
 				continue;
 			uint32_t after = o->tok + o->ntok;
 			if (after < s->tok + s->ntok &&
@@ -1599,6 +1624,30 @@ static void carry_sectors(ctx *c, const ent_sentence *s, size_t first, size_t en
 		ent_event *ev = &c->out->events.items[i];
 		if (about_code(ev->code))
 			ev->sectors |= sectors;
+	}
+}
+
+/* The events between the frame's sides that have no place take the
+ * meeting's place, even when the text names it only after them; where the
+ * article never says where its meeting took place, the first city it names
+ * in one of the meeting's countries is the best guess. */
+static void place_frame_events(ctx *c)
+{
+	if (!c->fr.set)
+		return;
+	int pl = c->fr.place; /* known only once the text named it */
+	for (int i = 0; i < c->nplaces_seen && pl < 0; i++)
+		if (frame_has(&c->fr, c->lx->places.items[c->places_seen[i]].country))
+			pl = c->places_seen[i];
+	if (pl < 0)
+		return;
+	for (size_t i = 0; i < c->out->events.len; i++) {
+		ent_event *ev = &c->out->events.items[i];
+		char a[4] = {0}, b[4] = {0};
+		memcpy(a, ev->source, 3);
+		memcpy(b, ev->target, 3);
+		if (!ev->place && frame_has(&c->fr, a) && frame_has(&c->fr, b))
+			ev->place = c->lx->places.items[pl].name;
 	}
 }
 
@@ -1778,6 +1827,7 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 			break;
 		}
 	}
+	place_frame_events(&c);
 	if (titled && c.ti.sents.len) {
 		uint32_t title_end = 0;
 		for (size_t si = 0; si < c.ti.sents.len && c.ti.sents.items[si].para == 0; si++)
