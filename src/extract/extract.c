@@ -755,12 +755,20 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 	ENT_VEC_PUSH(c->out->events, ev);
 }
 
+/* May mention b continue a coordination that mention a is in? Only in the
+ * same role: "Avec son homologue turc, Hakan Fidan, M. Attaf a échangé"
+ * lists no one; "du Mali, du Burkina Faso et du Niger" does. */
+static bool same_role(const mention *a, const mention *b)
+{
+	return a->prep == b->prep || (b->prep == CUE_OF && (a->prep == 0 || a->prep == CUE_OF));
+}
+
 /* The mentions coordinated with m (m itself first). */
 static int chain(const ctx *c, int m, int *out, int max)
 {
 	int n = 0;
 	out[n++] = m;
-	while (m + 1 < c->nm && c->m[m].coord_next && n < max) {
+	while (m + 1 < c->nm && c->m[m].coord_next && n < max && same_role(&c->m[m], &c->m[m + 1])) {
 		m++;
 		out[n++] = m;
 	}
@@ -769,7 +777,7 @@ static int chain(const ctx *c, int m, int *out, int max)
 
 static int chain_start(const ctx *c, int m)
 {
-	while (m > 0 && c->m[m - 1].coord_next)
+	while (m > 0 && c->m[m - 1].coord_next && same_role(&c->m[m - 1], &c->m[m]))
 		m--;
 	return m;
 }
@@ -1734,6 +1742,15 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 	/* A title line is read last: it summarises the body, whose first
 	 * meeting gives the sides their order, date and place. */
 	size_t nsent = c.ti.sents.len, title_n = 0;
+	if (!titled && nsent > 1 && c.ti.sents.items[1].para > 0) {
+		/* a first line that reads as a headline: short, one sentence,
+		 * no final full stop ("Entretien entre Tô Lâm et Vladimir
+		 * Poutine") */
+		const ent_sentence *s0 = &c.ti.sents.items[0];
+		const ent_token *last = &c.ti.toks.items[s0->tok + s0->ntok - 1];
+		if (s0->ntok <= 20 && !tok_is(&c, s0->tok + s0->ntok - 1, ".") && last->kind != ENT_TOK_PUNCT)
+			titled = true;
+	}
 	if (titled)
 		while (title_n < nsent && c.ti.sents.items[title_n].para == 0)
 			title_n++;
