@@ -665,7 +665,19 @@ static void actor_from_mention(ctx *c, const mention *m, const ent_date *when,
 			person = lx_office_holder(lx, country, OF_SECRETARY_GENERAL, dn);
 	}
 	memcpy(out->country, country, 4);
-	snprintf(out->code, sizeof out->code, "%s%s", country, m->agent);
+	const char *agent = m->agent;
+	if (!m->has_title && person >= 0 && dn != 99991230) {
+		/* a name without a title acts in the office held at the date:
+		 * Tô Lâm as president in June 2024, as party leader in 2025 */
+		int of = lx_person_office(lx, person, dn);
+		if (of == OF_PARTY_LEADER)
+			agent = "PTY";
+		else if (of == OF_PARLIAMENT_SPEAKER)
+			agent = "LEG";
+		else if (of != OF_NONE && of != OF_SECRETARY_GENERAL)
+			agent = "GOV";
+	}
+	snprintf(out->code, sizeof out->code, "%s%s", country, agent);
 	if (person >= 0) {
 		out->name = lx->persons.items[person].name;
 		if (!m->agent[0])
