@@ -9,12 +9,14 @@ PACKAGES=(
   libutf8proc-dev                    # Unicode folding and categories
   libjansson-dev                     # JSON Lines input, gold files
   libsqlite3-dev sqlite3             # storage (and the CLI for tests)
+  libpq-dev postgresql postgresql-contrib  # the PostgreSQL store (unaccent) and its tests
   libcmocka-dev                      # unit tests
   python3                            # reference scorer, corpus generator
   iso-codes                          # country names (tools/gen-countries.py)
   time                               # peak memory in bench/run.sh
   libmicrohttpd-dev curl             # `entente serve` (HTTP API) and its tests
   chromium fonts-dejavu-core         # the dashboard's browser test and its screenshot
+  nats-server libnats-dev            # work queue: `entente submit` / `worker` and their tests
 )
 
 # Node.js and npm fetch the dashboard's browser libraries (make web). A

@@ -228,11 +228,15 @@ ENT_API int ent_record_write_csv_header(FILE *f);
 ENT_API int ent_record_write_csv(FILE *f, const ent_record *r);
 
 /* ------------------------------------------------------------------ */
-/* Storage (SQLite).                                                    */
+/* Storage: a SQLite file, or a PostgreSQL database (docs/storage.md).  */
 
 typedef struct ent_store ent_store;
 
-/* Opens (creating and migrating as needed) the database at `path`. */
+/* Opens (creating and migrating as needed) the database at `path`: a
+ * PostgreSQL database when path starts with "postgresql://" or
+ * "postgres://" (a libpq connection URI), else a SQLite file. Both give
+ * the same answers to every query below, except search ranks and
+ * snippets. A handle is for one thread at a time. */
 ENT_API int ent_store_open(ent_store **out, const char *path, ent_error *err);
 ENT_API void ent_store_close(ent_store *s);
 ENT_API const char *ent_store_error(const ent_store *s);
@@ -398,7 +402,8 @@ ENT_API int ent_store_actors(ent_store *s, const ent_filter *f, ent_actor_cb cb,
 typedef struct ent_search_hit {
 	const char *doc_id, *title, *date, *url;
 	const char *snippet;      /* the best passage, matches in [ ] */
-	double rank;              /* lower is better (FTS5 bm25) */
+	double rank;              /* lower is better (FTS5 bm25; -ts_rank on
+				     PostgreSQL) */
 	long events;              /* scored events of the document */
 } ent_search_hit;
 typedef int (*ent_search_cb)(const ent_search_hit *h, void *ctx);

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <jansson.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "entente/entente.h"
 #include "store/store.h" /* ent_record_write_gdelt_ex, ent_store_document_meta */
 #include "server/server.h"
+#include "queue/queue.h"
 
 #define EXIT_USAGE 2
 
@@ -40,6 +42,9 @@ static const char *MAIN_HELP =
 	"  eval GOLD_DIR PATH... code articles and score them against gold files\n"
 	"  lexicon check [DIR]   validate the lexicon files\n"
 	"  serve                 JSON API and dashboard over a database (HTTP)\n"
+	"  submit PATH...        queue articles on NATS JetStream for workers\n"
+	"  worker                code queued articles and store them (scale-out)\n"
+	"  status                the work queue and the database: depth, dead letters\n"
 	"\n"
 	"PATH is an article file (optional first line ' date YYYY-MM[-DD] Title'),\n"
 	"a JSON Lines file (.jsonl: id, text, date, title, lang, url), a directory\n"
@@ -138,8 +143,11 @@ static const char *SERVE_HELP =
 typedef struct opts {
 	const char *data, *db, *lang, *format;
 	const char *country, *pair, *since, *until, *code, *sector, *doc, *by;
-	long limit, batch;
-	bool all, per_doc, json, scored_only, help, stats, merged, newest;
+	const char *nats, *stream, *host, *web;   /* queue and serve */
+	long limit, batch;                        /* batch 0: the command's default */
+	long jobs, max_deliver, port;             /* port -1: the default */
+	double ack_wait;
+	bool all, per_doc, json, scored_only, help, stats, merged, newest, exit_when_empty;
 	const char **args;
 	int nargs;
 } opts;
@@ -163,7 +171,10 @@ static int parse(const char *cmd, int argc, char **argv, const char *allowed, op
 {
 	memset(o, 0, sizeof *o);
 	o->args = calloc((size_t)argc + 1, sizeof *o->args);
-	o->batch = 500;
+	o->jobs = 1;
+	o->max_deliver = 5;
+	o->ack_wait = 30;
+	o->port = -1;
 	bool only_args = false;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
@@ -192,7 +203,8 @@ static int parse(const char *cmd, int argc, char **argv, const char *allowed, op
 		if (!strstr(allowed, probe))
 			return usage_error(cmd, "unknown option %s", name);
 		static const char *const FLAGS[] = {"--all", "--per-doc", "--json", "--scored-only",
-						    "--stats", "--merged", "--newest", NULL};
+						    "--stats", "--merged", "--newest",
+						    "--exit-when-empty", NULL};
 		bool flag = false;
 		for (int k = 0; FLAGS[k]; k++)
 			if (strcmp(name, FLAGS[k]) == 0)
@@ -207,6 +219,7 @@ static int parse(const char *cmd, int argc, char **argv, const char *allowed, op
 			if (!strcmp(name, "--stats")) o->stats = true;
 			if (!strcmp(name, "--merged")) o->merged = true;
 			if (!strcmp(name, "--newest")) o->newest = true;
+			if (!strcmp(name, "--exit-when-empty")) o->exit_when_empty = true;
 			continue;
 		}
 		if (eq)
@@ -230,17 +243,51 @@ static int parse(const char *cmd, int argc, char **argv, const char *allowed, op
 		else if (!strcmp(name, "--sector")) o->sector = val;
 		else if (!strcmp(name, "--doc")) o->doc = val;
 		else if (!strcmp(name, "--by")) o->by = val;
-		else if (!strcmp(name, "--limit") || !strcmp(name, "--batch")) {
+		else if (!strcmp(name, "--nats")) o->nats = val;
+		else if (!strcmp(name, "--stream")) o->stream = val;
+		else if (!strcmp(name, "--web")) o->web = val;
+		else if (!strcmp(name, "--host")) {
+			if (!*val)
+				return usage_error(cmd, "--host: expected an address such as 127.0.0.1, got \"%s\"", val);
+			o->host = val;
+		} else if (!strcmp(name, "--ack-wait")) {
+			char *end;
+			errno = 0;
+			double v = strtod(val, &end);
+			if (errno || *end || !*val || !(v >= 0.5 && v <= 86400)) {
+				fprintf(stderr, "entente %s: --ack-wait: expected seconds from 0.5 to 86400, "
+						"got \"%s\"\n(see `entente %s --help`)\n", cmd, val, cmd);
+				return EXIT_USAGE;
+			}
+			o->ack_wait = v;
+		} else if (!strcmp(name, "--port")) {
 			char *end;
 			errno = 0;
 			long v = strtol(val, &end, 10);
-			if (errno || *end || v <= 0 || v > 100000000) {
-				fprintf(stderr, "entente %s: %s: expected a positive whole number, got \"%s\"\n"
-						"(see `entente %s --help`)\n", cmd, name, val, cmd);
+			if (errno || *end || !*val || v < 0 || v > 65535)
+				return usage_error(cmd, "--port: expected a port number from 0 to 65535, got \"%s\"", val);
+			o->port = v;
+		} else {
+			/* --limit, --batch, --jobs, --max-deliver: whole numbers */
+			long max = !strcmp(name, "--jobs") ? 256 : !strcmp(name, "--max-deliver") ? 1000
+											: 100000000;
+			char *end;
+			errno = 0;
+			long v = strtol(val, &end, 10);
+			if (errno || *end || !*val || v <= 0 || v > max) {
+				if (max == 100000000)
+					fprintf(stderr, "entente %s: %s: expected a positive whole number, got "
+							"\"%s\"\n(see `entente %s --help`)\n", cmd, name, val, cmd);
+				else
+					fprintf(stderr, "entente %s: %s: expected a whole number from 1 to %ld, "
+							"got \"%s\"\n(see `entente %s --help`)\n", cmd, name, max,
+						val, cmd);
 				return EXIT_USAGE;
 			}
 			if (!strcmp(name, "--limit")) o->limit = v;
-			else o->batch = v;
+			else if (!strcmp(name, "--batch")) o->batch = v;
+			else if (!strcmp(name, "--jobs")) o->jobs = v;
+			else o->max_deliver = v;
 		}
 	}
 	if (o->since && !valid_date_arg(o->since))
@@ -460,10 +507,16 @@ static const char *db_path(const opts *o)
 	return env && *env ? env : "entente.db";
 }
 
+/* A PostgreSQL URL rather than a SQLite file? */
+static bool db_is_url(const char *db)
+{
+	return strstr(db, "://") != NULL;
+}
+
 static int open_store(const char *cmd, const opts *o, ent_store **s)
 {
 	ent_error err = {0};
-	if (strcmp(cmd, "ingest") != 0 && access(db_path(o), F_OK) != 0) {
+	if (strcmp(cmd, "ingest") != 0 && !db_is_url(db_path(o)) && access(db_path(o), F_OK) != 0) {
 		fprintf(stderr, "entente %s: %s: no such database (create it with `entente ingest`)\n",
 			cmd, db_path(o));
 		return 1;
@@ -494,7 +547,7 @@ static int cmd_ingest(int argc, char **argv)
 	int status = 1;
 	if (open_engine("ingest", &o, &e) || open_store("ingest", &o, &s))
 		goto done;
-	ingest_ctx c = {.s = s, .batch = o.batch};
+	ingest_ctx c = {.s = s, .batch = o.batch ? o.batch : 500};
 	long failed = each_doc("ingest", e, &o, store_doc, &c, isatty(2));
 	if (c.in_batch && !c.failed && ent_store_commit(s) != 0) {
 		fprintf(stderr, "entente ingest: %s\n", ent_store_error(s));
@@ -1569,51 +1622,26 @@ static int cmd_serve(int argc, char **argv)
 {
 	ent_server_options so = ENT_SERVER_OPTIONS_INIT;
 	opts o;
-	memset(&o, 0, sizeof o);
-	/* parse() has no --host/--port/--web: the same rules, by hand */
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+	int rc0 = parse("serve", argc, argv, " --db --host --port --web ", &o);
+	if (rc0 || o.help) {
+		if (o.help)
 			fputs(SERVE_HELP, stdout);
-			return 0;
-		}
-		if (a[0] != '-' || !strcmp(a, "-") || !strcmp(a, "--"))
-			return usage_error("serve", "unexpected argument \"%s\"", a);
-		char name[64];
-		const char *eq = strchr(a, '=');
-		size_t nl = eq ? (size_t)(eq - a) : strlen(a);
-		if (nl >= sizeof name)
-			return usage_error("serve", "unknown option %s", a);
-		memcpy(name, a, nl);
-		name[nl] = 0;
-		char probe[80];
-		snprintf(probe, sizeof probe, " %s ", name);
-		if (!strstr(" --db --host --port --web ", probe))
-			return usage_error("serve", "unknown option %s", name);
-		const char *val;
-		if (eq)
-			val = eq + 1;
-		else if (i + 1 < argc)
-			val = argv[++i];
-		else
-			return usage_error("serve", "option %s needs a value", name);
-		if (!strcmp(name, "--db")) {
-			o.db = val;
-		} else if (!strcmp(name, "--host")) {
-			if (!*val)
-				return usage_error("serve", "--host: expected an address such as 127.0.0.1, got \"%s\"", val);
-			so.host = val;
-		} else if (!strcmp(name, "--web")) {
-			so.web_dir = val;
-		} else {
-			char *end;
-			errno = 0;
-			long v = strtol(val, &end, 10);
-			if (errno || *end || !*val || v < 0 || v > 65535)
-				return usage_error("serve", "--port: expected a port number from 0 to 65535, got \"%s\"", val);
-			so.port = (unsigned)v;
-		}
+		free(o.args);
+		return rc0;
 	}
+	if (o.nargs) {
+		rc0 = usage_error("serve", "unexpected argument \"%s\"", o.args[0]);
+		free(o.args);
+		return rc0;
+	}
+	free(o.args);
+	o.args = NULL;
+	if (o.host)
+		so.host = o.host;
+	if (o.web)
+		so.web_dir = o.web;
+	if (o.port >= 0)
+		so.port = (unsigned)o.port;
 	ent_store *s;
 	if (open_store("serve", &o, &s))
 		return 1;
@@ -1625,6 +1653,268 @@ static int cmd_serve(int argc, char **argv)
 		return usage_error("serve", "%s", err.message);
 	if (rc) {
 		fprintf(stderr, "entente serve: %s\n", err.message);
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- work queue: submit, worker, status (src/queue, docs/scale-out.md) ---- */
+
+static const char *SUBMIT_HELP =
+	"usage: entente submit --nats URL [--stream NAME] [--lang fr|en] PATH...\n"
+	"\n"
+	"Reads the articles like `entente ingest` (files, JSON Lines, folders, -)\n"
+	"and publishes each as one message to the NATS JetStream work queue at\n"
+	"URL (nats://HOST:PORT; several, comma-separated, for a cluster; default\n"
+	"$ENTENTE_NATS): subject entente.docs of the stream ENTENTE, or\n"
+	"entente.docs.NAME of the stream NAME (--stream; created if missing,\n"
+	"work-queue retention, file storage). The\n"
+	"message id is the SHA-256 of the text: a document already submitted\n"
+	"within the last hour is acknowledged as a duplicate and not queued\n"
+	"again. Each publish waits for the server's acknowledgement. Prints the\n"
+	"counts of published, duplicate and refused documents. Exit status 1\n"
+	"when any input was refused or a publish failed. `entente worker` codes\n"
+	"and stores what is queued; docs/scale-out.md tells more.\n";
+
+static const char *WORKER_HELP =
+	"usage: entente worker --nats URL [--db DB] [--stream NAME] [--jobs N]\n"
+	"                      [--batch N] [--max-deliver N] [--ack-wait SECONDS]\n"
+	"                      [--lang fr|en] [--data DIR] [--exit-when-empty]\n"
+	"\n"
+	"Codes the documents queued by `entente submit` and stores them in DB\n"
+	"(default $ENTENTE_DB or entente.db; created if absent). Several workers,\n"
+	"on one machine or many, share the queue (the durable consumer\n"
+	"entente-workers of stream NAME, default ENTENTE). Each of N threads\n"
+	"(--jobs, default 1) fetches up to --batch documents (default 50), codes\n"
+	"them, stores them in one transaction and only then acknowledges them;\n"
+	"a worker that dies loses nothing: its documents are delivered again\n"
+	"after --ack-wait seconds (default 30) and the store keeps one copy of\n"
+	"each text. A document that fails is retried after a delay; at its\n"
+	"--max-deliver-th attempt (default 5) it goes, with its error, to the\n"
+	"dead-letter subject entente.dead (stream ENTENTE_DEAD). The last worker\n"
+	"started sets the consumer's ack wait and max deliveries.\n"
+	"\n"
+	"Runs until SIGINT (Ctrl-C) or SIGTERM, which finish the batch in hand,\n"
+	"or, with --exit-when-empty, until nothing is queued nor in progress.\n"
+	"Progress goes to stderr, then a final count. Exit status 1 when this\n"
+	"worker sent any document to the dead letters or could not run.\n";
+
+static const char *STATUS_HELP =
+	"usage: entente status --nats URL [--stream NAME] [--db DB] [--format table|json]\n"
+	"\n"
+	"Shows the work queue at URL: documents queued (messages in stream NAME,\n"
+	"default ENTENTE), of which not yet delivered (pending) and being coded\n"
+	"(awaiting acknowledgement), and the dead letters (stream ENTENTE_DEAD).\n"
+	"With --db, also the documents and events stored in DB. Nothing is\n"
+	"created or changed.\n";
+
+/* Options of submit, worker and status (parse() has none of them). */
+/* The queue commands take the common options plus the queue's. */
+typedef opts qopts;
+
+/* parse()'s rules for the queue commands: `allowed` lists the options. */
+static int qparse(const char *cmd, int argc, char **argv, const char *allowed, qopts *o)
+{
+	int rc = parse(cmd, argc, argv, allowed, o);
+	if (rc)
+		return rc;
+	if (!o->batch)
+		o->batch = 50;
+	if (o->help)
+		return 0;
+	if (!o->nats) {
+		const char *env = getenv("ENTENTE_NATS");
+		o->nats = env && *env ? env : NULL;
+	}
+	if (!o->nats)
+		return usage_error(cmd, "%s", "no --nats URL given (nats://HOST:PORT, or set ENTENTE_NATS)");
+	if (o->stream && (!*o->stream || strpbrk(o->stream, ". *>\t")))
+		return usage_error(cmd, "--stream: expected a name without '.', '*', '>' or spaces, got \"%s\"",
+				   o->stream);
+	return 0;
+}
+
+/* A database URL (postgresql://...) rather than a file path. */
+
+static volatile sig_atomic_t queue_stop;
+
+static void on_queue_signal(int sig)
+{
+	(void)sig;
+	queue_stop = 1;
+}
+
+static int cmd_submit(int argc, char **argv)
+{
+	qopts o;
+	int rc = qparse("submit", argc, argv, " --nats --stream --lang ", &o);
+	if (rc || o.help) {
+		if (o.help)
+			fputs(SUBMIT_HELP, stdout);
+		free(o.args);
+		return rc;
+	}
+	if (!o.nargs) {
+		free(o.args);
+		return usage_error("submit", "%s", "no PATH given (use - for standard input)");
+	}
+	ent_submit_options so = {.url = o.nats, .stream = o.stream, .paths = o.args,
+				 .npaths = (size_t)o.nargs, .lang = o.lang, .log = stderr,
+				 .progress = isatty(2)};
+	ent_submit_result r;
+	ent_error err = {0};
+	rc = ent_queue_submit(&so, &r, &err);
+	free(o.args);
+	if (rc) {
+		fprintf(stderr, "entente submit: %s\n", err.message);
+		return rc == ENT_EUSAGE ? EXIT_USAGE : 1;
+	}
+	fprintf(stderr, "entente submit: %ld published, %ld duplicates, %ld refused, %ld failed "
+			"(stream %s at %s)\n", r.published, r.duplicates, r.refused, r.failed,
+		o.stream ? o.stream : ENT_QUEUE_STREAM, o.nats);
+	return (r.refused || r.failed) ? 1 : 0;
+}
+
+static int cmd_worker(int argc, char **argv)
+{
+	qopts o;
+	int rc = qparse("worker", argc, argv,
+			" --nats --stream --db --data --lang --jobs --batch --max-deliver --ack-wait "
+			"--exit-when-empty ", &o);
+	if (rc || o.help) {
+		if (o.help)
+			fputs(WORKER_HELP, stdout);
+		free(o.args);
+		return rc;
+	}
+	if (o.nargs) {
+		rc = usage_error("worker", "unexpected argument \"%s\" (documents come from the queue: "
+				 "use `entente submit`)", o.args[0]);
+		free(o.args);
+		return rc;
+	}
+	opts eo = {0};
+	eo.data = o.data;
+	eo.db = o.db;
+	ent_engine *e = NULL;
+	if (open_engine("worker", &eo, &e)) {
+		free(o.args);
+		return 1;
+	}
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_queue_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	ent_worker_options wo = {.url = o.nats, .stream = o.stream, .db = db_path(&eo),
+				 .engine = e, .lang = o.lang, .jobs = (int)o.jobs,
+				 .batch = (int)o.batch, .max_deliver = (int)o.max_deliver,
+				 .ack_wait_ms = (int)(o.ack_wait * 1000),
+				 .exit_when_empty = o.exit_when_empty, .stop = &queue_stop,
+				 .log = stderr, .tty = isatty(2)};
+	ent_worker_result r;
+	ent_error err = {0};
+	rc = ent_queue_work(&wo, &r, &err);
+	if (rc)
+		fprintf(stderr, "entente worker: %s\n", err.message);
+	long docs = r.added + r.existing;
+	fprintf(stderr, "entente worker: %ld documents stored (%ld new, %ld already stored), %ld events, "
+			"%ld sentences, %ld redelivered, %ld retried, %ld dead-lettered in %.3f s "
+			"(%.1f documents/s, %.0f sentences/s)\n",
+		docs, r.added, r.existing, r.events, r.sentences, r.redelivered, r.retried, r.dead,
+		r.seconds, r.seconds > 0 ? (double)docs / r.seconds : 0.0,
+		r.seconds > 0 ? (double)r.sentences / r.seconds : 0.0);
+	ent_engine_free(e);
+	free(o.args);
+	return (rc || r.dead) ? 1 : 0;
+}
+
+static int cmd_status(int argc, char **argv)
+{
+	qopts o;
+	int rc = qparse("status", argc, argv, " --nats --stream --db --format ", &o);
+	if (rc || o.help) {
+		if (o.help)
+			fputs(STATUS_HELP, stdout);
+		free(o.args);
+		return rc;
+	}
+	bool json = o.format && !strcmp(o.format, "json");
+	if (o.nargs || (o.format && !json && strcmp(o.format, "table"))) {
+		rc = o.nargs ? usage_error("status", "unexpected argument \"%s\"", o.args[0])
+			     : usage_error("status", "--format must be table or json, not \"%s\"", o.format);
+		free(o.args);
+		return rc;
+	}
+	free(o.args);
+	const char *stream = o.stream ? o.stream : ENT_QUEUE_STREAM;
+	ent_queue_status q;
+	ent_error err = {0};
+	if (ent_queue_status_get(o.nats, stream, &q, &err) != 0) {
+		fprintf(stderr, "entente status: %s\n", err.message);
+		return 1;
+	}
+	long docs = -1, events = -1;
+	if (o.db) {
+		ent_store *s = NULL;
+		if (!db_is_url(o.db) && access(o.db, F_OK) != 0) {
+			fprintf(stderr, "entente status: %s: no such database\n", o.db);
+			return 1;
+		}
+		if (ent_store_open(&s, o.db, &err) != 0) {
+			fprintf(stderr, "entente status: %s\n", err.message);
+			return 1;
+		}
+		rc = ent_store_counts(s, &docs, &events);
+		if (rc)
+			fprintf(stderr, "entente status: %s\n", ent_store_error(s));
+		ent_store_close(s);
+		if (rc)
+			return 1;
+	}
+	if (json) {
+		json_t *j = json_object();
+		json_object_set_new(j, "stream", json_string(stream));
+		json_object_set_new(j, "subject", json_string(q.subject));
+		json_object_set_new(j, "stream_exists", json_boolean(q.stream_exists));
+		json_object_set_new(j, "messages", json_integer((json_int_t)q.messages));
+		json_object_set_new(j, "bytes", json_integer((json_int_t)q.bytes));
+		json_object_set_new(j, "consumer_exists", json_boolean(q.consumer_exists));
+		json_object_set_new(j, "pending", json_integer((json_int_t)q.pending));
+		json_object_set_new(j, "ack_pending", json_integer(q.ack_pending));
+		json_object_set_new(j, "redelivered", json_integer(q.redelivered));
+		json_object_set_new(j, "waiting", json_integer(q.waiting));
+		json_object_set_new(j, "dead_letters", json_integer((json_int_t)q.dead));
+		if (o.db) {
+			json_object_set_new(j, "db", json_string(o.db));
+			json_object_set_new(j, "documents", json_integer(docs));
+			json_object_set_new(j, "events", json_integer(events));
+		}
+		json_dumpf(j, stdout, JSON_COMPACT);
+		putchar('\n');
+		json_decref(j);
+	} else {
+		if (q.stream_exists)
+			printf("queue     %s (%s): %llu documents queued, %.1f MB\n", stream,
+			       q.subject, (unsigned long long)q.messages, (double)q.bytes / 1e6);
+		else
+			printf("queue     %s: no such stream (nothing submitted yet)\n", stream);
+		if (q.consumer_exists)
+			printf("workers   %s: %llu pending, %lld being coded (%lld redelivered), "
+			       "%lld waiting requests\n", ENT_QUEUE_CONSUMER,
+			       (unsigned long long)q.pending, (long long)q.ack_pending,
+			       (long long)q.redelivered, (long long)q.waiting);
+		else
+			printf("workers   %s: no worker has started yet\n", ENT_QUEUE_CONSUMER);
+		printf("dead      %s (%s): %llu documents\n", ENT_QUEUE_DEAD_STREAM,
+		       ENT_QUEUE_DEAD_SUBJECT, (unsigned long long)q.dead);
+		if (o.db)
+			printf("database  %s: %ld documents, %ld events\n", o.db, docs, events);
+	}
+	if (fflush(stdout) != 0) {
+		fprintf(stderr, "entente status: cannot write output: %s\n", strerror(errno));
 		return 1;
 	}
 	return 0;
@@ -1652,7 +1942,8 @@ int main(int argc, char **argv)
 		    {"pairs", cmd_pairs}, {"show", cmd_show}, {"eval", cmd_eval},
 		    {"relations", cmd_relations}, {"timeline", cmd_timeline}, {"search", cmd_search},
 		    {"lexicon", cmd_lexicon},
-		    {"serve", cmd_serve}};
+		    {"serve", cmd_serve},
+		    {"submit", cmd_submit}, {"worker", cmd_worker}, {"status", cmd_status}};
 	for (size_t i = 0; i < sizeof CMDS / sizeof CMDS[0]; i++)
 		if (!strcmp(cmd, CMDS[i].name))
 			return CMDS[i].fn(argc - 2, argv + 2);

@@ -41,6 +41,7 @@ typedef struct mention {
 	uint8_t prep;           /* CUE_* of the preposition before it, 0 none */
 	bool has_title, counterpart, both, pronoun, loc, adj_only;
 	bool coord_next;        /* coordinated with the next mention */
+	bool coord_and;         /* ... by "et"/"and" (not only a comma) */
 	int place;              /* place index when it names a city, else -1 */
 } mention;
 
@@ -551,8 +552,10 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		if (!join) {
 			if (c->nm >= MAX_MENTIONS)
 				break;
-			if (cur && glue && (coord || comma) && !(comma && a->kind == LX_TITLE))
+			if (cur && glue && (coord || comma) && !(comma && a->kind == LX_TITLE)) {
 				cur->coord_next = true;
+				cur->coord_and = coord;
+			}
 			cur = &c->m[c->nm++];
 			memset(cur, 0, sizeof *cur);
 			cur->tok = a->tok;
@@ -769,18 +772,36 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 
 /* May mention b continue a coordination that mention a is in? Only in the
  * same role: "Avec son homologue turc, Hakan Fidan, M. Attaf a échangé"
- * lists no one; "du Mali, du Burkina Faso et du Niger" does. */
-static bool same_role(const mention *a, const mention *b)
+ * lists no one; "du Mali, du Burkina Faso et du Niger" does, and so does
+ * "avec le Kazakhstan, l'Azerbaïdjan et la Biélorussie", where the
+ * preposition is not repeated but "et" closes the list. */
+static bool same_role(const mention *a, const mention *b, bool closed)
 {
-	return a->prep == b->prep || (b->prep == CUE_OF && (a->prep == 0 || a->prep == CUE_OF));
+	return a->prep == b->prep || (b->prep == CUE_OF && (a->prep == 0 || a->prep == CUE_OF)) ||
+	       (b->prep == 0 && closed && (a->prep == CUE_WITH || a->prep == CUE_PLACE_PREP ||
+					   a->prep == CUE_BETWEEN));
+}
+
+/* Does the run of comma/et links through mention m end with an "et"? */
+static bool closed_list(const ctx *c, int m)
+{
+	int i = m;
+	while (i > 0 && c->m[i - 1].coord_next)
+		i--;
+	for (; i < c->nm && c->m[i].coord_next; i++)
+		if (c->m[i].coord_and)
+			return true;
+	return false;
 }
 
 /* The mentions coordinated with m (m itself first). */
 static int chain(const ctx *c, int m, int *out, int max)
 {
 	int n = 0;
+	bool closed = closed_list(c, m);
 	out[n++] = m;
-	while (m + 1 < c->nm && c->m[m].coord_next && n < max && same_role(&c->m[m], &c->m[m + 1])) {
+	while (m + 1 < c->nm && c->m[m].coord_next && n < max &&
+	       same_role(&c->m[m], &c->m[m + 1], closed)) {
 		m++;
 		out[n++] = m;
 	}
@@ -789,7 +810,8 @@ static int chain(const ctx *c, int m, int *out, int max)
 
 static int chain_start(const ctx *c, int m)
 {
-	while (m > 0 && c->m[m - 1].coord_next && same_role(&c->m[m - 1], &c->m[m]))
+	bool closed = closed_list(c, m);
+	while (m > 0 && c->m[m - 1].coord_next && same_role(&c->m[m - 1], &c->m[m], closed))
 		m--;
 	return m;
 }

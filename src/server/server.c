@@ -1532,7 +1532,11 @@ int ent_server_run(const ent_server_options *o, ent_error *err)
 	sv.web = o->web_dir ? o->web_dir : ENT_WEB_DIR;
 	const char *host = o->host ? o->host : "127.0.0.1";
 
-	if (!o->db || access(o->db, F_OK) != 0) {
+	/* a SQLite file must exist (serving never creates one); a PostgreSQL
+	 * URL is checked by opening it */
+	bool url = o->db && (strncmp(o->db, "postgresql://", 13) == 0 ||
+			     strncmp(o->db, "postgres://", 11) == 0);
+	if (!o->db || (!url && access(o->db, F_OK) != 0)) {
 		set_error(err, ENT_ENOTFOUND, "%s: no such database (create it with `entente ingest`)",
 			  o->db ? o->db : "");
 		ret = ENT_ENOTFOUND;

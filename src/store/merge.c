@@ -6,8 +6,9 @@
  * put's savepoint, for each (root, a, b) group the document touched:
  * root = the first two digits of the code, a < b the first three letters of
  * source and target ("---" when there is no target). It holds no state and
- * touches no database: sqlite.c loads a group's mentions, hands their dates
- * and places here, and writes the merged rows.
+ * touches no database: store.c loads a group's mentions (through either
+ * backend), hands them to ent_merge_group, and writes the merged rows it
+ * computes, so SQLite and PostgreSQL merge by the same code.
  *
  * The rule. Two mentions of a group are compatible when
  * - their dates are "within a day": both day-precision and at most one day
@@ -298,4 +299,179 @@ bool ent_iso_week(const char *date, char out[9])
 	snprintf(buf, sizeof(buf), "%04d-W%02d", y, (int)week);
 	memcpy(out, buf, 9);
 	return true;
+}
+
+/* ---- The merged events of a group ------------------------------------ */
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static int cmp_i64(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* The most frequent of n strings (NULLs left out), ties to the smallest;
+ * NULL when all are NULL. v is reordered. */
+static const char *most_frequent(const char **v, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (v[i])
+			v[k++] = v[i];
+	if (k == 0)
+		return NULL;
+	qsort(v, k, sizeof(*v), cmp_str);
+	const char *best = v[0];
+	size_t best_n = 0;
+	for (size_t i = 0; i < k;) {
+		size_t j = i;
+		while (j < k && strcmp(v[j], v[i]) == 0)
+			j++;
+		if (j - i > best_n) {
+			best_n = j - i;
+			best = v[i];
+		}
+		i = j;
+	}
+	return best;
+}
+
+static long distinct_strings(const char **v, size_t n)
+{
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof(*v), cmp_str);
+	long d = 1;
+	for (size_t i = 1; i < n; i++)
+		d += strcmp(v[i], v[i - 1]) != 0;
+	return d;
+}
+
+static long distinct_ids(int64_t *v, size_t n)
+{
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof(*v), cmp_i64);
+	long d = 1;
+	for (size_t i = 1; i < n; i++)
+		d += v[i] != v[i - 1];
+	return d;
+}
+
+/* The merged row of the mentions m[idx[0..k)] (in merge order). */
+static void merged_row(const char *a, const char *b, const ent_mention *m,
+		       const size_t *idx, size_t k, ent_merged *out)
+{
+	const ent_mention *rep = &m[idx[0]];
+	const char **strs = ent_xcalloc(k, sizeof(*strs));
+	int64_t *ids = ent_xcalloc(k, sizeof(*ids));
+
+	for (size_t i = 0; i < k; i++)
+		strs[i] = m[idx[i]].code;
+	const char *code = most_frequent(strs, k);
+	for (size_t i = 0; i < k; i++)
+		strs[i] = m[idx[i]].place;
+	const char *place = most_frequent(strs, k);
+	for (size_t i = 0; i < k; i++)
+		strs[i] = m[idx[i]].outlet ? m[idx[i]].outlet : "";
+	long outlets = distinct_strings(strs, k);
+	for (size_t i = 0; i < k; i++)
+		ids[i] = m[idx[i]].document_id;
+	long articles = distinct_ids(ids, k);
+
+	/* Dates: the finest precision present; coarser dates contain those
+	 * and add nothing. */
+	size_t prec = 0;
+	const char *d0 = NULL, *d1 = NULL;
+	uint64_t sectors = 0;
+	const ent_mention *coded = rep;
+	bool found = false;
+	for (size_t i = 0; i < k; i++) {
+		const ent_mention *x = &m[idx[i]];
+		sectors |= x->sectors;
+		if (!found && code && strcmp(x->code, code) == 0) {
+			coded = x;
+			found = true;
+		}
+		if (x->date && strlen(x->date) > prec)
+			prec = strlen(x->date);
+	}
+	for (size_t i = 0; i < k; i++) {
+		const char *d = m[idx[i]].date;
+		if (!d || strlen(d) != prec)
+			continue;
+		if (!d0 || strcmp(d, d0) < 0)
+			d0 = d;
+		if (!d1 || strcmp(d, d1) > 0)
+			d1 = d;
+	}
+	memset(out, 0, sizeof(*out));
+	out->id = rep->id;
+	out->code = code ? code : rep->code;
+	out->a = a;
+	out->b = b;
+	out->source = rep->source;
+	out->target = rep->target;
+	out->source_name = rep->source_name;
+	out->target_name = rep->target_name;
+	out->date = d0;
+	out->last_date = d1;
+	out->place = place;
+	out->sectors = sectors;
+	out->goldstein = coded->goldstein;
+	out->quad = coded->quad;
+	out->plover = coded->plover;
+	out->mentions = (long)k;
+	out->articles = articles;
+	out->outlets = outlets;
+	free(strs);
+	free(ids);
+}
+
+int ent_merge_group(const char *a, const char *b, const ent_mention *ms,
+		    size_t n, ent_merged_out out, void *ctx)
+{
+	if (n == 0)
+		return 0;
+	int ret = 0;
+	size_t *comp = ent_xcalloc(n, sizeof(*comp));
+	size_t *idx = ent_xcalloc(n, sizeof(*idx));
+	size_t *next = ent_xcalloc(n, sizeof(*next));
+	size_t *members = ent_xcalloc(n, sizeof(*members));
+	const char **dates = ent_xcalloc(n, sizeof(*dates));
+	const char **places = ent_xcalloc(n, sizeof(*places));
+	for (size_t i = 0; i < n; i++) {
+		dates[i] = ms[i].date;
+		places[i] = ms[i].place;
+	}
+	ent_merge_components(n, dates, places, comp);
+	/* Chain each component's members in order: next[] holds the
+	 * following member, n at the end; tails via idx as scratch. */
+	for (size_t i = 0; i < n; i++) {
+		next[i] = n;
+		if (comp[i] != i)
+			next[idx[comp[i]]] = i;
+		idx[comp[i]] = i; /* the component's last member so far */
+	}
+	for (size_t r = 0; r < n && ret == 0; r++) {
+		if (comp[r] != r)
+			continue;
+		size_t k = 0;
+		for (size_t i = r; i < n; i = next[i])
+			members[k++] = i;
+		ent_merged m;
+		merged_row(a, b, ms, members, k, &m);
+		ret = out(&m, ms, members, k, ctx);
+	}
+	free(comp);
+	free(idx);
+	free(next);
+	free(members);
+	free(dates);
+	free(places);
+	return ret;
 }

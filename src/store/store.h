@@ -7,8 +7,9 @@
 
 #include "entente/entente.h"
 
-/* The schema version this build creates and understands (PRAGMA
- * user_version). A database with a higher version is refused. */
+/* The schema version this build creates and understands (SQLite: PRAGMA
+ * user_version; PostgreSQL: the schema_version table). A database with a
+ * higher version is refused. */
 #define ENT_STORE_SCHEMA_VERSION 2
 
 /* What ent_store_put does once the events are records: stores the document
@@ -34,8 +35,9 @@ int ent_store_put_full(ent_store *s, const ent_input *in,
 
 /* The SQL of migration step `version` (1: the whole schema.sql; 2: the
  * additions of version 2), or NULL. Tests build old databases with it.
+ * These are SQLite's steps (pg.c has its own schema).
  * Step 2 also needs the SQL function ent_outlet(url), registered on every
- * connection ent_store_open makes, and is followed by a rebuild of every
+ * SQLite connection ent_store_open makes, and is followed by a rebuild of every
  * merged event (done by ent_store_open, not by this SQL). */
 const char *ent_store_migration_sql(int version);
 
@@ -67,6 +69,38 @@ bool ent_merge_places_compatible(const char *p1, const char *p2);
  * comp[i] == i for representatives. */
 void ent_merge_components(size_t n, const char *const *dates,
 			  const char *const *places, size_t *comp);
+
+/* One mention of a (root, a, b) group as merging reads it. */
+typedef struct ent_mention {
+	int64_t id, document_id, merged_id;
+	const char *code, *source, *target, *source_name, *target_name;
+	const char *date, *place, *plover, *outlet;
+	uint64_t sectors;
+	double goldstein;
+	int quad;
+} ent_mention;
+
+/* Called once per merged event of a group: m is the merged row (m->a and
+ * m->b as given to ent_merge_group), members[0..k) the indexes of its
+ * mentions in merge order (members[0] is the representative). A non-zero
+ * return stops ent_merge_group and is returned. */
+typedef int (*ent_merged_out)(const ent_merged *m, const ent_mention *ms,
+			      const size_t *members, size_t k, void *ctx);
+
+/* The merging rule applied to the n mentions of one group, given in merge
+ * order (docs/storage.md): components (ent_merge_components) and the
+ * fields of each merged event, handed to `out` in the order of their
+ * representatives. Both backends store what this computes, so the rule is
+ * written once. */
+int ent_merge_group(const char *a, const char *b, const ent_mention *ms,
+		    size_t n, ent_merged_out out, void *ctx);
+
+/* Runs SQL on the store's database (tests and tools: build old schemas,
+ * create databases). Statements only, no rows. */
+int ent_store_exec(ent_store *s, const char *sql);
+
+/* "sqlite" or "postgresql". */
+const char *ent_store_backend(const ent_store *s);
 
 /* ISO 8601 week of a date "YYYY-MM-DD" (or of the 1st for "YYYY-MM") as
  * "YYYY-Www" into out; false for a year-only, NULL or invalid date. */

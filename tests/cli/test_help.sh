@@ -13,7 +13,7 @@ trap 'rm -rf "$T"' EXIT
 # shared helpers: ok, fail, run, shown, finish
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-COMMANDS="code ingest events pairs show eval lexicon"
+COMMANDS="code ingest events pairs relations timeline search show eval serve submit worker status lexicon"
 
 # ---- entente --help / -h / help ----
 for h in --help -h help; do

@@ -15,6 +15,7 @@
 
 #include "entente/entente.h"
 #include "store/store.h"
+#include "../pg/testdb.h"
 
 static char dir[64];
 static ent_store *S;
@@ -66,8 +67,9 @@ static int setup(void **state)
 	snprintf(dir, sizeof(dir), "%s/entrelXXXXXX", tmp && strlen(tmp) < 40 ? tmp : "/tmp");
 	if (!mkdtemp(dir))
 		return -1;
-	char p[128];
-	snprintf(p, sizeof(p), "%s/r.db", dir);
+	char p[256];
+	if (testdb_fresh(p, sizeof(p), dir, "r.db") != 0)
+		return -1;
 	ent_error err = {0};
 	if (ent_store_open(&S, p, &err) != 0)
 		return -1;

@@ -4,7 +4,9 @@
  * needs no engine.
  *
  * Each test gets a fresh database in its own temporary directory, loaded
- * with two documents and seven events (see load()).
+ * with two documents and seven events (see load()); with ENT_TEST_DB set
+ * (tests/pg/run-with-pg.sh), a fresh PostgreSQL database instead
+ * (tests/pg/testdb.h), and the same tests run on that backend.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,6 +22,7 @@
 
 #include "entente/entente.h"
 #include "store/store.h"
+#include "../pg/testdb.h"
 
 typedef struct fixture {
 	char dir[64];
@@ -124,7 +127,8 @@ static int setup(void **state)
 		 tmp && strlen(tmp) < 40 ? tmp : "/tmp");
 	if (!mkdtemp(fx->dir))
 		return -1;
-	snprintf(fx->path, sizeof(fx->path), "%s/t.db", fx->dir);
+	if (testdb_fresh(fx->path, sizeof(fx->path), fx->dir, "t.db") != 0)
+		return -1;
 	ent_error err = {0};
 	if (ent_store_open(&fx->s, fx->path, &err) != 0) {
 		fprintf(stderr, "%s\n", err.message);
@@ -504,6 +508,8 @@ static void test_reopen(void **state)
 static void test_not_a_database(void **state)
 {
 	fixture *fx = *state;
+	if (testdb_pg())
+		skip(); /* a file that is not a database: SQLite only */
 	char path[160];
 	snprintf(path, sizeof(path), "%s.txt", fx->path);
 	FILE *f = fopen(path, "w");
@@ -525,13 +531,20 @@ static void test_not_a_database(void **state)
 static void test_newer_version(void **state)
 {
 	fixture *fx = *state;
-	ent_store_close(fx->s);
-	fx->s = NULL;
-	sqlite3 *db = NULL;
-	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL,
-				      NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	if (testdb_pg()) {
+		assert_int_equal(ent_store_exec(fx->s, "UPDATE schema_version"
+						" SET version = 99"), 0);
+		ent_store_close(fx->s);
+		fx->s = NULL;
+	} else {
+		ent_store_close(fx->s);
+		fx->s = NULL;
+		sqlite3 *db = NULL;
+		assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99",
+					      NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+	}
 
 	ent_error err = {0};
 	assert_true(ent_store_open(&fx->s, fx->path, &err) < 0);
