@@ -117,7 +117,9 @@ static void unite(size_t *parent, size_t i, size_t j)
 		parent[a] = b;
 }
 
-static const mdate *sort_dates; /* qsort has no context argument */
+/* qsort has no context argument: the arrays being sorted, per thread (a
+ * worker's coding threads merge at the same time) */
+static _Thread_local const mdate *sort_dates;
 static void link_classes(size_t n, const char *const *dates,
 			 const char *const *places, size_t *comp);
 
@@ -139,7 +141,7 @@ static int cmp_null_first(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
-static const char *const *sort_d, *const *sort_p;
+static _Thread_local const char *const *sort_d, *const *sort_p;
 
 static int by_date_place(const void *x, const void *y)
 {

@@ -117,7 +117,7 @@ open(sys.argv[2], "w").write("\n".join(rows) + "\n")' "$T/events.tmp" "$2"
 redelivered_in() { # LOG...: the sum of the "N redelivered" of final lines
 	cat "$@" | sed -n 's/.* \([0-9][0-9]*\) redelivered.*/\1/p' | awk '{s+=$1} END {print s+0}'
 }
-logs() { for f in "$@"; do echo "    --- $f:"; tail -5 "$T/$f" | sed 's/^/    /'; done; }
+logs() { for f in "$@"; do echo "    --- $f:"; tail -${LOG_LINES:-5} "$T/$f" | sed 's/^/    /'; done; }
 
 # ---- the corpus: ~2,600 generated articles, plus 20 copies of earlier
 # texts under other ids (the queue and the store must keep one of each) ----
