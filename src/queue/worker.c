@@ -392,13 +392,20 @@ static void *run(void *p)
 		set_fatal(sh, ENT_EIO, msg);
 		goto done;
 	}
-	items = ent_xcalloc((size_t)o->batch, sizeof *items);
+	size_t cap = (size_t)o->batch;
+	items = ent_xcalloc(cap, sizeof *items);
 	double last_error = 0;
 	while (!stopping(sh)) {
 		natsMsgList list = {0};
 		je = 0;
 		s = natsSubscription_Fetch(&list, sub, o->batch, 1000, &je);
 		if (list.Count > 0) {
+			/* a fetch may hand over more than it asked for (messages of an
+			 * earlier request arriving after a reconnect): room for all */
+			if ((size_t)list.Count > cap) {
+				cap = (size_t)list.Count;
+				items = ent_xrealloc(items, cap * sizeof *items);
+			}
 			process_batch(sh, st, items, &list);
 			/* a short batch: the queue may be drained already */
 			if (o->exit_when_empty && list.Count < o->batch && drained(sh)) {
