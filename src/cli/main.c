@@ -7,6 +7,7 @@
  * with the rest and said what failed on stderr); 2 bad usage.
  */
 #include <errno.h>
+#include <stdatomic.h>
 #include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
@@ -1736,12 +1737,12 @@ static int qparse(const char *cmd, int argc, char **argv, const char *allowed, q
 
 /* A database URL (postgresql://...) rather than a file path. */
 
-static volatile sig_atomic_t queue_stop;
+static atomic_int queue_stop; /* lock-free: safe in a signal handler */
 
 static void on_queue_signal(int sig)
 {
 	(void)sig;
-	queue_stop = 1;
+	atomic_store(&queue_stop, 1);
 }
 
 static int cmd_submit(int argc, char **argv)

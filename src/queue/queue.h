@@ -35,6 +35,7 @@
 #define ENT_QUEUE_H
 
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -89,7 +90,8 @@ typedef struct ent_worker_options {
 	int max_deliver;           /* deliveries before a failing document is dead, >= 1 */
 	int ack_wait_ms;           /* the consumer's AckWait */
 	bool exit_when_empty;      /* return once nothing is pending nor in flight */
-	volatile sig_atomic_t *stop; /* set (by a signal handler) to finish and return */
+	atomic_int *stop; /* set (by a signal handler) to finish and return; atomic,
+			   * since the coding threads read it */
 	FILE *log;                 /* progress, errors; NULL: silent */
 	bool tty;                  /* log is a terminal: "\r" progress every second */
 } ent_worker_options;

@@ -38,6 +38,7 @@
 #include <jansson.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <time.h>
 
@@ -88,7 +89,7 @@ static bool stopping(shared *sh)
 	pthread_mutex_lock(&sh->mu);
 	fatal = sh->fatal != 0;
 	pthread_mutex_unlock(&sh->mu);
-	return fatal || (sh->o->stop && *sh->o->stop);
+	return fatal || (sh->o->stop && atomic_load(sh->o->stop));
 }
 
 static const char *jstr(json_t *o, const char *key)
