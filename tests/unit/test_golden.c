@@ -21,7 +21,7 @@
 #define GOLDEN_DIR "tests/golden"
 #endif
 
-static ent_engine *engine;
+#include "engine_fixture.h"
 
 /* The event's line in the golden form, malloc'ed. */
 static char *brief(const ent_event *ev)
@@ -204,26 +204,8 @@ static void test_golden_cases(void **state)
 	assert_int_equal(failures, 0);
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	ent_error err = {0};
-	if (ent_engine_new(&engine, NULL, &err) != 0) {
-		fprintf(stderr, "%s\n", err.message);
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	ent_engine_free(engine);
-	return 0;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {cmocka_unit_test(test_golden_cases)};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }

@@ -13,7 +13,7 @@
 
 #include "entente/entente.h"
 
-static ent_engine *engine;
+#include "engine_fixture.h"
 
 static ent_doc *code(const char *text, const char *date)
 {
@@ -90,28 +90,10 @@ static void test_english_and_none(void **state)
 	ent_doc_free(d);
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	ent_error err = {0};
-	if (ent_engine_new(&engine, NULL, &err) != 0) {
-		fprintf(stderr, "%s\n", err.message);
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	ent_engine_free(engine);
-	return 0;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_named_pair), cmocka_unit_test(test_frame_side),
 		cmocka_unit_test(test_list), cmocka_unit_test(test_english_and_none)};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }

@@ -19,7 +19,7 @@
 
 #include "entente/entente.h"
 
-static ent_engine *engine;
+#include "engine_fixture.h"
 
 static uint64_t rng = 88172645463325252ULL;
 static uint64_t next(void)
@@ -150,27 +150,9 @@ static void test_degenerate(void **state)
 	ent_doc_free(d);
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	ent_error err = {0};
-	if (ent_engine_new(&engine, NULL, &err) != 0) {
-		fprintf(stderr, "%s\n", err.message);
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	ent_engine_free(engine);
-	return 0;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {cmocka_unit_test(test_random_documents),
 					   cmocka_unit_test(test_degenerate)};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }
