@@ -55,6 +55,11 @@ typedef struct ent_error {
 	char message[512]; /* human-readable, names file:line or field */
 } ent_error;
 
+/* Fills err (when not NULL) with code and a printf-formatted message;
+ * returns code, so that `return ent_error_set(err, ENT_EIO, ...)` works. */
+ENT_API int ent_error_set(ent_error *err, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* ------------------------------------------------------------------ */
 /* Sectors: the fixed list of EVENTS.md section 5.                      */
 

@@ -329,20 +329,6 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-/* Sets err and returns code. */
-__attribute__((format(printf, 3, 4)))
-static int set_error(ent_error *err, int code, const char *fmt, ...)
-{
-	if (err) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(err->message, sizeof err->message, fmt, ap);
-		va_end(ap);
-		err->code = code;
-	}
-	return code;
-}
-
 /* The code as Python's str() gives it, into buf, or NULL. */
 static const char *code_str(json_t *v, char *buf, size_t cap)
 {
@@ -365,24 +351,24 @@ static int load_gold_file(gold_doc *d, const char *path, const char *name,
 	d->json = json_load_file(path, 0, &je);
 	if (!d->json) {
 		if (je.line <= 0)
-			return set_error(err, ENT_EIO, "%s: %s", path, je.text);
-		return set_error(err, ENT_EINVALID, "%s:%d: not JSON: %s", path,
+			return ent_error_set(err, ENT_EIO, "%s: %s", path, je.text);
+		return ent_error_set(err, ENT_EINVALID, "%s:%d: not JSON: %s", path,
 			    je.line, je.text);
 	}
 	if (!json_is_object(d->json))
-		return set_error(err, ENT_EINVALID, "%s: expected a JSON object",
+		return ent_error_set(err, ENT_EINVALID, "%s: expected a JSON object",
 			    path);
 	const char *id = str_field(d->json, "doc_id");
 	d->doc_id = id && *id ? ent_xstrdup(id)
 			      : ent_xstrndup(name, strlen(name) - 5);
 	json_t *evs = json_object_get(d->json, "events");
 	if (!json_is_array(evs))
-		return set_error(err, ENT_EINVALID,
+		return ent_error_set(err, ENT_EINVALID,
 			    "%s: field \"events\" must be an array", path);
 	for (size_t i = 0; i < json_array_size(evs); i++) {
 		json_t *o = json_array_get(evs, i);
 		if (!json_is_object(o))
-			return set_error(err, ENT_EINVALID,
+			return ent_error_set(err, ENT_EINVALID,
 				    "%s: event %zu is not an object", path,
 				    i + 1);
 		char buf[32];
@@ -412,7 +398,7 @@ static int load_gold(gold_set *out, const char *dir, ent_error *err)
 	int rc = 0;
 	DIR *dh = opendir(dir);
 	if (!dh) {
-		rc = set_error(err, ENT_EIO, "%s: cannot read: %s", dir,
+		rc = ent_error_set(err, ENT_EIO, "%s: cannot read: %s", dir,
 			  strerror(errno));
 		goto done;
 	}
@@ -824,7 +810,7 @@ int ent_eval_run(const char *gold_dir, const ent_record *recs, size_t nrecs,
 	ent_eval_result res;
 	int rc = ent_eval_score(&res, gold_dir, recs, nrecs, err);
 	if (rc == 0 && (rc = ent_eval_print(&res, opt, out)) < 0)
-		set_error(err, rc, "cannot write the scores: %s", strerror(errno));
+		ent_error_set(err, rc, "cannot write the scores: %s", strerror(errno));
 	ent_eval_result_dispose(&res);
 	return rc;
 }

@@ -9,6 +9,7 @@
 #include "extract/engine.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +82,20 @@ int32_t ent_date_num(const ent_date *d)
 	if (d->prec == 1)
 		return d->y * 10000 + 701;
 	return 0;
+}
+
+/* ---- errors ---- */
+
+int ent_error_set(ent_error *err, int code, const char *fmt, ...)
+{
+	if (err) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(err->message, sizeof err->message, fmt, ap);
+		va_end(ap);
+		err->code = code;
+	}
+	return code;
 }
 
 /* ---- engine ---- */

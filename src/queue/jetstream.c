@@ -21,18 +21,6 @@
 #include <stdarg.h>
 #include <string.h>
 
-int ent_queue_fail(ent_error *err, int code, const char *fmt, ...)
-{
-	if (err) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(err->message, sizeof err->message, fmt, ap);
-		va_end(ap);
-		err->code = code;
-	}
-	return code;
-}
-
 const char *ent_js_strerror(natsStatus s, char *buf, size_t size)
 {
 	natsStatus last = NATS_OK;
@@ -66,11 +54,11 @@ int ent_js_connect(ent_js *c, const char *url, int max_reconnect, ent_error *err
 	    (s = natsOptions_SetTimeout(no, 5000)) != NATS_OK ||
 	    (s = natsOptions_SetMaxReconnect(no, max_reconnect)) != NATS_OK ||
 	    (s = natsOptions_SetReconnectWait(no, 500)) != NATS_OK) {
-		ret = ent_queue_fail(err, ENT_EUSAGE, "%s: %s", url, ent_js_strerror(s, why, sizeof why));
+		ret = ent_error_set(err, ENT_EUSAGE, "%s: %s", url, ent_js_strerror(s, why, sizeof why));
 		goto done;
 	}
 	if ((s = natsConnection_Connect(&c->nc, no)) != NATS_OK) {
-		ret = ent_queue_fail(err, ENT_EIO, "%s: cannot connect: %s", url,
+		ret = ent_error_set(err, ENT_EIO, "%s: cannot connect: %s", url,
 				     ent_js_strerror(s, why, sizeof why));
 		goto done;
 	}
@@ -78,7 +66,7 @@ int ent_js_connect(ent_js *c, const char *url, int max_reconnect, ent_error *err
 	jsOptions_Init(&jo);
 	jo.Wait = 10000; /* ms: API requests and publish acknowledgements */
 	if ((s = natsConnection_JetStream(&c->js, c->nc, &jo)) != NATS_OK) {
-		ret = ent_queue_fail(err, ENT_EIO, "%s: JetStream: %s", url,
+		ret = ent_error_set(err, ENT_EIO, "%s: JetStream: %s", url,
 				     ent_js_strerror(s, why, sizeof why));
 		goto done;
 	}
@@ -112,7 +100,7 @@ static int ensure_stream(ent_js *c, const char *name, const char *subject, bool 
 		return ENT_OK;
 	}
 	if (s != NATS_NOT_FOUND && je != JSStreamNotFoundErr)
-		return ent_queue_fail(err, ENT_EIO, "stream %s: %s", name,
+		return ent_error_set(err, ENT_EIO, "stream %s: %s", name,
 				      ent_js_strerror(s, why, sizeof why));
 	jsStreamConfig cfg;
 	jsStreamConfig_Init(&cfg);
@@ -135,7 +123,7 @@ static int ensure_stream(ent_js *c, const char *name, const char *subject, bool 
 	jsStreamInfo_Destroy(si);
 	/* another submit or worker may have created it meanwhile */
 	if (s != NATS_OK && je != JSStreamNameExistErr)
-		return ent_queue_fail(err, ENT_EIO, "cannot create stream %s on %s: %s", name, subject,
+		return ent_error_set(err, ENT_EIO, "cannot create stream %s on %s: %s", name, subject,
 				      ent_js_strerror(s, why, sizeof why));
 	return ENT_OK;
 }
@@ -183,7 +171,7 @@ int ent_js_ensure_consumer(ent_js *c, const char *stream, int ack_wait_ms, int m
 	}
 	jsConsumerInfo_Destroy(ci);
 	if (s != NATS_OK)
-		return ent_queue_fail(err, ENT_EIO, "consumer %s of stream %s: %s", ENT_QUEUE_CONSUMER,
+		return ent_error_set(err, ENT_EIO, "consumer %s of stream %s: %s", ENT_QUEUE_CONSUMER,
 				      stream, ent_js_strerror(s, why, sizeof why));
 	return ENT_OK;
 }
@@ -211,7 +199,7 @@ int ent_queue_status_get(const char *url, const char *stream, ent_queue_status *
 		jsStreamInfo_Destroy(si);
 		si = NULL;
 	} else if (s != NATS_NOT_FOUND && je != JSStreamNotFoundErr) {
-		ret = ent_queue_fail(err, ENT_EIO, "stream %s: %s", stream,
+		ret = ent_error_set(err, ENT_EIO, "stream %s: %s", stream,
 				     ent_js_strerror(s, why, sizeof why));
 		goto done;
 	}
@@ -225,7 +213,7 @@ int ent_queue_status_get(const char *url, const char *stream, ent_queue_status *
 			out->redelivered = ci->NumRedelivered;
 			out->waiting = ci->NumWaiting;
 		} else if (s != NATS_NOT_FOUND && je != JSConsumerNotFoundErr) {
-			ret = ent_queue_fail(err, ENT_EIO, "consumer %s: %s", ENT_QUEUE_CONSUMER,
+			ret = ent_error_set(err, ENT_EIO, "consumer %s: %s", ENT_QUEUE_CONSUMER,
 					     ent_js_strerror(s, why, sizeof why));
 			goto done;
 		} else {
@@ -238,7 +226,7 @@ int ent_queue_status_get(const char *url, const char *stream, ent_queue_status *
 		out->dead_exists = true;
 		out->dead = si->State.Msgs;
 	} else if (s != NATS_NOT_FOUND && je != JSStreamNotFoundErr) {
-		ret = ent_queue_fail(err, ENT_EIO, "stream %s: %s", ENT_QUEUE_DEAD_STREAM,
+		ret = ent_error_set(err, ENT_EIO, "stream %s: %s", ENT_QUEUE_DEAD_STREAM,
 				     ent_js_strerror(s, why, sizeof why));
 	}
 done:

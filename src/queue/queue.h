@@ -141,10 +141,4 @@ typedef struct ent_queue_status {
 int ent_queue_status_get(const char *url, const char *stream, ent_queue_status *out,
 			 ent_error *err);
 
-/* ---- shared by the files of src/queue (not for the CLI) -------------- */
-
-/* Sets err to code and the formatted message; returns code. */
-int ent_queue_fail(ent_error *err, int code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
 #endif

@@ -361,7 +361,7 @@ static void set_fatal(shared *sh, int code, const char *msg)
 	pthread_mutex_lock(&sh->mu);
 	if (!sh->fatal) {
 		sh->fatal = code;
-		ent_queue_fail(&sh->fatal_err, code, "%s", msg);
+		ent_error_set(&sh->fatal_err, code, "%s", msg);
 	}
 	pthread_mutex_unlock(&sh->mu);
 }

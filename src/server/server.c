@@ -1497,19 +1497,6 @@ static void load_countries(server *sv, const char *data_dir)
 		qsort(sv->countries.items, sv->countries.len, sizeof(country_row), cmp_country);
 }
 
-static void set_error(ent_error *err, int code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void set_error(ent_error *err, int code, const char *fmt, ...)
-{
-	if (!err)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	err->code = code;
-	vsnprintf(err->message, sizeof err->message, fmt, ap);
-	va_end(ap);
-}
-
 static void on_signal(int sig)
 {
 	(void)sig; /* never runs: the signals are blocked and taken by sigwait */
@@ -1537,7 +1524,7 @@ int ent_server_run(const ent_server_options *o, ent_error *err)
 	bool url = o->db && (strncmp(o->db, "postgresql://", 13) == 0 ||
 			     strncmp(o->db, "postgres://", 11) == 0);
 	if (!o->db || (!url && access(o->db, F_OK) != 0)) {
-		set_error(err, ENT_ENOTFOUND, "%s: no such database (create it with `entente ingest`)",
+		ent_error_set(err, ENT_ENOTFOUND, "%s: no such database (create it with `entente ingest`)",
 			  o->db ? o->db : "");
 		ret = ENT_ENOTFOUND;
 		goto done;
@@ -1556,7 +1543,7 @@ int ent_server_run(const ent_server_options *o, ent_error *err)
 	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
 	int gai = getaddrinfo(host, port, &hints, &ai);
 	if (gai != 0 || !ai) {
-		set_error(err, ENT_EUSAGE, "--host: cannot use \"%s\": %s", host, gai_strerror(gai));
+		ent_error_set(err, ENT_EUSAGE, "--host: cannot use \"%s\": %s", host, gai_strerror(gai));
 		ret = ENT_EUSAGE;
 		goto done;
 	}
@@ -1590,7 +1577,7 @@ int ent_server_run(const ent_server_options *o, ent_error *err)
 			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)64,
 			     MHD_OPTION_END);
 	if (!d) {
-		set_error(err, ENT_EIO, "cannot listen on %s port %u: %s", host, o->port,
+		ent_error_set(err, ENT_EIO, "cannot listen on %s port %u: %s", host, o->port,
 			  errno ? strerror(errno) : "libmicrohttpd refused to start");
 		ret = ENT_EIO;
 		goto done;
@@ -1604,7 +1591,7 @@ int ent_server_run(const ent_server_options *o, ent_error *err)
 	if (!info || getsockname(info->listen_fd, (struct sockaddr *)&ss, &sl) != 0 ||
 	    getnameinfo((struct sockaddr *)&ss, sl, shost, sizeof shost, sport, sizeof sport,
 			NI_NUMERICHOST | NI_NUMERICSERV) != 0) {
-		set_error(err, ENT_EIO, "cannot tell which address %s port %u was bound", host,
+		ent_error_set(err, ENT_EIO, "cannot tell which address %s port %u was bound", host,
 			  o->port);
 		ret = ENT_EIO;
 		goto done;
