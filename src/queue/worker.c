@@ -4,8 +4,9 @@
  *
  * Where it sits: after submit.c, before the store (entente.h, ent_store_*).
  *
- * One worker runs o->jobs threads. Each thread has its own pull
- * subscription on the shared durable consumer and its own ent_store handle
+ * One worker runs o->jobs threads. Each thread pulls from the shared
+ * durable consumer through an inbox of its own (pull_batch below) and has
+ * its own ent_store handle
  * (SQLite handles are not shared across threads); the engine is shared,
  * read-only. A thread loops: fetch up to o->batch messages, code each,
  * ent_store_begin / ent_store_put each / ent_store_commit, then ack the
@@ -31,7 +32,10 @@
  *
  * Test hooks (environment; docs/scale-out.md): ENTENTE_FAIL_DOC=ID makes
  * coding the document ID fail every time; ENTENTE_SLOW_DOC_MS=N sleeps N ms
- * after coding each document, so tests can kill a worker mid-run.
+ * after coding each document, so tests can kill a worker mid-run;
+ * ENTENTE_PULL_MS=N makes each pull request wait N ms instead of 1000, so
+ * that tests can make requests expire while their messages are still on
+ * the way (they then join a later batch).
  */
 #include "queue/js.h"
 
@@ -48,7 +52,7 @@ enum { ITEM_CODED, ITEM_FAILED, ITEM_DEAD };
 
 /* One message of a batch. */
 typedef struct item {
-	natsMsg *m;          /* borrowed from the fetched list */
+	natsMsg *m;          /* owned by the batch (pulled) */
 	uint64_t delivered;  /* JetStream delivery count, 1 for the first */
 	uint64_t seq;        /* stream sequence, for messages */
 	json_t *root;        /* the parsed message; in's strings point into it */
@@ -74,6 +78,7 @@ typedef struct shared {
 	ent_error fatal_err;
 	const char *fail_doc;    /* ENTENTE_FAIL_DOC */
 	int slow_ms;             /* ENTENTE_SLOW_DOC_MS */
+	int pull_ms;             /* how long a pull waits; ENTENTE_PULL_MS, 1000 */
 } shared;
 
 static double now_s(void)
@@ -247,22 +252,193 @@ static void progress(shared *sh, bool final)
 			secs > 0 ? (double)done / secs : 0.0);
 }
 
-static void process_batch(shared *sh, ent_store *st, item *items, natsMsgList *list)
+/* ------------------------------------------------------------------ */
+/* Pulling                                                              */
+/*
+ * We do not use natsSubscription_Fetch. The libnats of Debian 12 (3.4.1)
+ * writes past the end of the array it allocates for a fetch when messages
+ * of an earlier, timed-out pull request are still waiting on the
+ * subscription (heap corruption, issue #6: a 20-message fetch wrote a
+ * 21st pointer past its 160-byte array, valgrind "Invalid write of size 8
+ * in _fetch"; docs/scale-out.md). So a thread subscribes to an inbox of its
+ * own, publishes the pull requests to the consumer's "next message" API
+ * itself, and gathers what arrives into a growable array: a message of an
+ * earlier request is simply taken into the current batch. Acks, Naks and
+ * Terms are published to the message's reply subject, and the delivery
+ * count and stream sequence are read from that subject (the JetStream
+ * protocol: $JS.ACK.<stream>.<consumer>.<delivered>.<sseq>.<cseq>.<ts>.
+ * <pending>, or the longer form with domain and account hash).
+ */
+typedef struct puller {
+	natsConnection *nc;
+	natsSubscription *sub;  /* sync, on inbox */
+	char inbox[128];
+	char next[400];         /* $JS.API.CONSUMER.MSG.NEXT.<stream>.<consumer> */
+} puller;
+
+typedef struct pulled {
+	natsMsg **m;
+	int n, cap;
+} pulled;
+
+static void pulled_clear(pulled *p)
+{
+	for (int i = 0; i < p->n; i++)
+		natsMsg_Destroy(p->m[i]);
+	p->n = 0;
+}
+
+static void pulled_push(pulled *p, natsMsg *m)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 32;
+		p->m = ent_xrealloc(p->m, (size_t)p->cap * sizeof *p->m);
+	}
+	p->m[p->n++] = m;
+}
+
+static natsStatus puller_open(puller *pl, shared *sh)
+{
+	natsInbox *ib = NULL;
+	natsStatus s = natsInbox_Create(&ib);
+	if (s != NATS_OK)
+		return s;
+	snprintf(pl->inbox, sizeof pl->inbox, "%s", (const char *)ib);
+	natsInbox_Destroy(ib);
+	snprintf(pl->next, sizeof pl->next, "$JS.API.CONSUMER.MSG.NEXT.%s.%s", sh->stream,
+		 ENT_QUEUE_CONSUMER);
+	pl->nc = sh->c.nc;
+	return natsConnection_SubscribeSync(&pl->sub, pl->nc, pl->inbox);
+}
+
+/* A JetStream status message (no payload, a Status header): 100
+ * heartbeat, 404 no messages, 408 request expired, 409 limits. Its code
+ * in *code (0 when absent). */
+static bool status_message(natsMsg *m, int *code)
+{
+	const char *v = NULL;
+	*code = 0;
+	if (natsMsg_GetDataLength(m) != 0)
+		return false;
+	if (natsMsgHeader_Get(m, "Status", &v) != NATS_OK || !v)
+		return false;
+	*code = atoi(v);
+	return true;
+}
+
+/* Asks for up to `batch` messages, waiting at most timeout_ms, and
+ * appends what arrives to p. NATS_OK (p->n may be 0), or the error of a
+ * lost connection. */
+static natsStatus pull_batch(puller *pl, pulled *p, int batch, int timeout_ms)
+{
+	char req[128];
+	/* the server ends the request a little before the client stops
+	 * waiting, with a 408 status */
+	long long expires_ns = (long long)(timeout_ms > 100 ? timeout_ms - 50 : timeout_ms) * 1000000LL;
+	snprintf(req, sizeof req, "{\"batch\":%d,\"expires\":%lld}", batch, expires_ns);
+	natsStatus s = natsConnection_PublishRequestString(pl->nc, pl->next, pl->inbox, req);
+	if (s != NATS_OK)
+		return s;
+	double deadline = now_s() + timeout_ms / 1000.0;
+	int users = 0;
+	while (users < batch) {
+		int64_t left = (int64_t)((deadline - now_s()) * 1000.0);
+		if (left <= 0)
+			break;
+		natsMsg *m = NULL;
+		s = natsSubscription_NextMsg(&m, pl->sub, left);
+		if (s == NATS_TIMEOUT)
+			return NATS_OK;
+		if (s != NATS_OK)
+			return s;
+		int code;
+		if (status_message(m, &code)) {
+			natsMsg_Destroy(m);
+			if (code == 100)
+				continue; /* heartbeat */
+			break;            /* this request (or an older one) ended */
+		}
+		if (!natsMsg_GetReply(m)) {
+			natsMsg_Destroy(m);
+			continue;
+		}
+		pulled_push(p, m);
+		users++;
+	}
+	/* messages of earlier requests already here join this batch */
+	for (;;) {
+		natsMsg *m = NULL;
+		if (natsSubscription_NextMsg(&m, pl->sub, 0) != NATS_OK)
+			break;
+		int code;
+		if (status_message(m, &code) || !natsMsg_GetReply(m)) {
+			natsMsg_Destroy(m);
+			continue;
+		}
+		pulled_push(p, m);
+	}
+	return NATS_OK;
+}
+
+/* The delivery count and stream sequence from the reply subject. */
+static void ack_metadata(natsMsg *m, uint64_t *delivered, uint64_t *seq)
+{
+	const char *r = natsMsg_GetReply(m);
+	const char *tok[16];
+	int n = 0;
+	if (!r || strncmp(r, "$JS.ACK.", 8) != 0)
+		return;
+	for (const char *p = r; *p && n < 16; ) {
+		tok[n++] = p;
+		const char *dot = strchr(p, '.');
+		if (!dot)
+			break;
+		p = dot + 1;
+	}
+	/* 9 tokens: $JS ACK stream consumer delivered sseq cseq ts pending;
+	 * 11 or 12: $JS ACK domain hash stream consumer delivered sseq ... */
+	int at = n == 9 ? 4 : n >= 11 ? 6 : -1;
+	if (at < 0)
+		return;
+	*delivered = strtoull(tok[at], NULL, 10);
+	*seq = strtoull(tok[at + 1], NULL, 10);
+}
+
+static void reply(natsConnection *nc, natsMsg *m, const char *what)
+{
+	const char *r = natsMsg_GetReply(m);
+	if (r)
+		natsConnection_PublishString(nc, r, what);
+}
+
+static void ack(natsConnection *nc, natsMsg *m)
+{
+	reply(nc, m, "+ACK");
+}
+
+static void nak_delay(natsConnection *nc, natsMsg *m, int64_t delay_ms)
+{
+	char body[64];
+	snprintf(body, sizeof body, "-NAK {\"delay\":%lld}", (long long)delay_ms * 1000000LL);
+	reply(nc, m, body);
+}
+
+static void term(natsConnection *nc, natsMsg *m)
+{
+	reply(nc, m, "+TERM");
+}
+
+static void process_batch(shared *sh, ent_store *st, item *items, pulled *list)
 {
 	const ent_worker_options *o = sh->o;
-	int n = list->Count;
+	int n = list->n;
 	ent_worker_result r = {0};
 	for (int i = 0; i < n; i++) {
 		item *it = &items[i];
 		memset(it, 0, sizeof *it);
-		it->m = list->Msgs[i];
+		it->m = list->m[i];
 		it->delivered = 1;
-		jsMsgMetaData *meta = NULL;
-		if (natsMsg_GetMetaData(&meta, it->m) == NATS_OK) {
-			it->delivered = meta->NumDelivered;
-			it->seq = meta->Sequence.Stream;
-			jsMsgMetaData_Destroy(meta);
-		}
+		ack_metadata(it->m, &it->delivered, &it->seq);
 		r.received++;
 		if (it->delivered > 1)
 			r.redelivered++;
@@ -297,7 +473,7 @@ static void process_batch(shared *sh, ent_store *st, item *items, natsMsgList *l
 		item *it = &items[i];
 		const char *name = it->in.id ? it->in.id : it->hash;
 		if (it->stored) {
-			natsMsg_Ack(it->m, NULL);
+			ack(sh->c.nc, it->m);
 			if (it->was_new) {
 				r.added++;
 				r.events += (long)ent_doc_event_count(it->doc);
@@ -308,21 +484,21 @@ static void process_batch(shared *sh, ent_store *st, item *items, natsMsgList *l
 			int64_t delay = 1000 * (int64_t)it->delivered;
 			if (delay > 30000)
 				delay = 30000;
-			natsMsg_NakWithDelay(it->m, delay, NULL);
+			nak_delay(sh->c.nc, it->m, delay);
 			r.retried++;
 			if (o->log)
 				fprintf(o->log, "%sentente worker: %s (delivery %llu of %d): %s; retry in %lld s\n",
 					o->tty ? "\r" : "", name, (unsigned long long)it->delivered,
 					o->max_deliver, it->error, (long long)(delay / 1000));
 		} else if (dead_letter(sh, it)) {
-			natsMsg_Term(it->m, NULL);
+			term(sh->c.nc, it->m);
 			r.dead++;
 			if (o->log)
 				fprintf(o->log, "%sentente worker: %s (delivery %llu of %d): %s; sent to %s\n",
 					o->tty ? "\r" : "", name, (unsigned long long)it->delivered,
 					o->max_deliver, it->error, ENT_QUEUE_DEAD_SUBJECT);
 		} else {
-			natsMsg_NakWithDelay(it->m, 5000, NULL); /* the dead letter failed: later */
+			nak_delay(sh->c.nc, it->m, 5000); /* the dead letter failed: later */
 			r.retried++;
 		}
 		ent_doc_free(it->doc);
@@ -371,7 +547,8 @@ static void *run(void *p)
 	shared *sh = p;
 	const ent_worker_options *o = sh->o;
 	ent_store *st = NULL;
-	natsSubscription *sub = NULL;
+	puller pl = {0};
+	pulled list = {0};
 	item *items = NULL;
 	ent_error e = {0};
 	char why[256];
@@ -379,13 +556,7 @@ static void *run(void *p)
 		set_fatal(sh, ENT_ESTORE, e.message);
 		goto done;
 	}
-	jsSubOptions so;
-	jsSubOptions_Init(&so);
-	so.Stream = sh->stream;
-	so.Consumer = ENT_QUEUE_CONSUMER; /* bind to it: never created nor deleted here */
-	jsErrCode je = 0;
-	natsStatus s = js_PullSubscribe(&sub, sh->c.js, sh->subject, ENT_QUEUE_CONSUMER, NULL,
-					&so, &je);
+	natsStatus s = puller_open(&pl, sh);
 	if (s != NATS_OK) {
 		char msg[400];
 		snprintf(msg, sizeof msg, "cannot subscribe to %s: %s", ENT_QUEUE_CONSUMER,
@@ -397,23 +568,20 @@ static void *run(void *p)
 	items = ent_xcalloc(cap, sizeof *items);
 	double last_error = 0;
 	while (!stopping(sh)) {
-		natsMsgList list = {0};
-		je = 0;
-		s = natsSubscription_Fetch(&list, sub, o->batch, 1000, &je);
-		if (list.Count > 0) {
-			/* a fetch may hand over more than it asked for (messages of an
-			 * earlier request arriving after a reconnect): room for all */
-			if ((size_t)list.Count > cap) {
-				cap = (size_t)list.Count;
+		s = pull_batch(&pl, &list, o->batch, sh->pull_ms);
+		if (list.n > 0) {
+			/* messages of an earlier request may join a batch: room for all */
+			if ((size_t)list.n > cap) {
+				cap = (size_t)list.n;
 				items = ent_xrealloc(items, cap * sizeof *items);
 			}
+			int got = list.n;
 			process_batch(sh, st, items, &list);
+			pulled_clear(&list);
 			/* a short batch: the queue may be drained already */
-			if (o->exit_when_empty && list.Count < o->batch && drained(sh)) {
-				natsMsgList_Destroy(&list);
+			if (o->exit_when_empty && got < o->batch && drained(sh))
 				break;
-			}
-		} else if (s == NATS_OK || s == NATS_TIMEOUT) {
+		} else if (s == NATS_OK) {
 			if (o->exit_when_empty && drained(sh))
 				break;
 		} else {
@@ -425,11 +593,12 @@ static void *run(void *p)
 			}
 			nats_Sleep(250);
 		}
-		natsMsgList_Destroy(&list);
 	}
 done:
+	pulled_clear(&list);
+	free(list.m);
 	free(items);
-	natsSubscription_Destroy(sub);
+	natsSubscription_Destroy(pl.sub);
 	ent_store_close(st);
 	return NULL;
 }
@@ -448,6 +617,8 @@ int ent_queue_work(const ent_worker_options *o, ent_worker_result *out, ent_erro
 		sh.fail_doc = NULL;
 	const char *slow = getenv("ENTENTE_SLOW_DOC_MS");
 	sh.slow_ms = slow ? atoi(slow) : 0;
+	const char *pull = getenv("ENTENTE_PULL_MS");
+	sh.pull_ms = pull && atoi(pull) > 0 ? atoi(pull) : 1000;
 	pthread_mutex_init(&sh.mu, NULL);
 	pthread_t *threads = NULL;
 	int started = 0, ret;

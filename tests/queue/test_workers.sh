@@ -15,11 +15,15 @@
 #            --max-deliver attempts it is in the dead letters, the rest is
 #            stored.
 #   dup      submitting the same corpus again queues nothing.
+#   stale    pull requests that expire after 3 ms (ENTENTE_PULL_MS), so
+#            messages keep arriving for requests already given up: they
+#            join later batches; nothing lost, nothing stored twice (the
+#            libnats fetch of Debian 12 corrupted its heap on this, #6).
 #
 # The database: ENTENTE_QUEUE_TEST_DB, a template in which %s is replaced by
 # the scenario name (default "$T/%s.db", SQLite files). For PostgreSQL give
 # e.g. postgresql://127.0.0.1:5433/q_%s, with empty databases q_kill,
-# q_restart, q_poison created beforehand. The reference run is always a
+# q_restart, q_poison, q_stale created beforehand. The reference run is always a
 # single-process `entente ingest` into a fresh SQLite file.
 #
 # Every wait is bounded; a failure prints the logs' tails.
@@ -273,6 +277,32 @@ if [ "$RC" -eq 0 ] && grep -q "^dead .*: $((DEAD0 + 1)) documents" "$T/out" && g
 else
 	fail "status (table)" "dead letters and documents" "status $RC: $(shown "$T/out")"
 fi
+
+# ---- (d) stale: pull requests expire while their messages are on the way ----
+DB=$(db_for stale)
+head -400 "$T/gen.jsonl" >"$T/stale.jsonl"
+STALE_N=$(python3 -c 'import json,sys; print(len({json.loads(l)["text"] for l in open(sys.argv[1])}))' "$T/stale.jsonl")
+"$BIN" ingest --db "$T/stale-ref.db" "$T/stale.jsonl" >/dev/null 2>"$T/stale-ref.log"
+events_of "$T/stale-ref.db" "$T/stale-ref.events"
+run submit --nats "$URL" --stream STALE "$T/stale.jsonl"
+[ "$RC" -eq 0 ] || fail "stale: submit" "status 0" "status $RC: $(shown "$T/err")"
+export ENTENTE_PULL_MS=3
+start_worker stale-a STALE "$DB" --jobs 2; A=$LAST_PID
+start_worker stale-b STALE "$DB" --jobs 2; B=$LAST_PID
+wait_pid "$A" 120; RA=$WRC
+wait_pid "$B" 120; RB=$WRC
+unset ENTENTE_PULL_MS
+if [ "$RA" -eq 0 ] && [ "$RB" -eq 0 ]; then ok "stale: two workers with 3 ms pulls finish (exit 0)"
+else fail "stale: two workers with 3 ms pulls finish" "exit 0 and 0" "$RA and $RB"; logs stale-a.log stale-b.log; fi
+status_json STALE "$DB"
+if [ "$(field documents)" = "$STALE_N" ] && [ "$(field messages)" = 0 ] && [ "$(field ack_pending)" = 0 ]; then
+	ok "stale: every document stored exactly once ($STALE_N), the queue empty"
+else
+	fail "stale: stored once, queue empty" "$STALE_N documents, 0 messages" "$(shown "$T/st")"
+fi
+events_of "$DB" "$T/stale.events"
+if cmp -s "$T/stale-ref.events" "$T/stale.events"; then ok "stale: events equal those of a single-process ingest"
+else fail "stale: events equal a single-process ingest" "$(wc -l <"$T/stale-ref.events") events" "$(wc -l <"$T/stale.events") events"; fi
 
 # ---- SIGTERM: a worker without --exit-when-empty stops gracefully ----
 "$BIN" worker --nats "$URL" --stream POISON --db "$DB" >"$T/term.out" 2>"$T/term.log" </dev/null &
