@@ -8,11 +8,13 @@ PACKAGES=(
   build-essential cmake pkg-config   # compiler and build
   libutf8proc-dev                    # Unicode folding and categories
   libjansson-dev                     # JSON Lines input, gold files
+  libxml2-dev                        # PETRARCH-2 suite reader (entente eval --suite)
   libsqlite3-dev sqlite3             # storage (and the CLI for tests)
   libpq-dev postgresql postgresql-contrib  # the PostgreSQL store (unaccent) and its tests
   libcmocka-dev                      # unit tests
   python3                            # reference scorer, corpus generator
   iso-codes                          # country names (tools/gen-countries.py)
+  libgeonames-dev                    # the gazetteer, cities with coordinates (tools/gen-gazetteer.c; pulls libgeonames-common)
   time                               # peak memory in bench/run.sh
   libmicrohttpd-dev curl             # `entente serve` (HTTP API) and its tests
   chromium fonts-dejavu-core         # the dashboard's browser test and its screenshot

@@ -164,7 +164,7 @@ class Table:
 
     def __init__(self, path):
         self.path = path
-        self.rows = {}      # (folded pattern, value) -> row
+        self.rows = {}      # (folded pattern, value, name/adj or None) -> row
         self.owner = {}     # folded pattern -> value
         self.origin = {}    # (folded pattern, value) -> origin
 
@@ -174,16 +174,20 @@ class Table:
             errors.append("%s: pattern %r is both %s and %s (%s)"
                           % (self.path, row[0], self.owner[key], value, origin))
             return
-        if (key, value) in self.rows:
+        # a word may be a country's name and its adjective ("Suisse",
+        # "le président suisse"): one row per kind, the engine picks
+        kind = row[2] if len(row) > 2 and row[2] in ("name", "adj") else None
+        k = (key, value, kind)
+        if k in self.rows:
             # the same pattern twice in one hand-written file is a mistake;
             # a hand-written name that iso-codes also gives is not
-            if not quiet_dup and self.origin[(key, value)] == origin:
+            if not quiet_dup and self.origin[k] == origin:
                 errors.append("%s: duplicate %r %s (%s)"
                               % (self.path, row[0], value, origin))
             return
         self.owner[key] = value
-        self.rows[(key, value)] = row
-        self.origin[(key, value)] = origin
+        self.rows[k] = row
+        self.origin[k] = origin
 
     def has(self, pattern):
         return fold(pattern) in self.owner
@@ -290,14 +294,14 @@ def main():
             places.add([p, en_name, country], (en_name, country),
                        "%s-places.tsv" % lang)
             if role in ("capital", "metonym"):
-                if (fold(p), country) in actors.rows:
+                if (fold(p), country, "name") in actors.rows:
                     continue  # Luxembourg, Singapour: already a name
                 actors.add([p, country, "capital"], country,
                            "%s-places.tsv" % lang)
         # 5. "Sainte Lucie" for "Sainte-Lucie": names and places are often
         # written without their hyphens; add that spelling when it is free
         for table, kinds in ((actors, ("name", "capital")), (places, None)):
-            for (key, value), row in sorted(table.rows.items()):
+            for (key, value, _), row in sorted(table.rows.items(), key=lambda kv: (kv[0][0], str(kv[0][1]), kv[0][2] or "")):
                 if kinds and row[2] not in kinds:
                     continue
                 if "-" not in row[0]:

@@ -133,6 +133,81 @@ ENT_API int ent_lexicon_check(const char *data_dir, FILE *report);
  * folder of the source tree it was built from, else the installed one. */
 ENT_API const char *ent_default_data_dir(void);
 
+/* The gazetteer (docs/gazetteer.md: cities with their coordinates) that
+ * an engine on data_dir (NULL: the default folder) loads, written into
+ * path: $ENTENTE_GAZETTEER, else DATA_DIR/gazetteer.tsv, else the one the
+ * build generated from libgeonames. Returns false when there is none
+ * (built without libgeonames-dev, or ENTENTE_GAZETTEER is "" or "none"):
+ * places are then the hand-written ones of data/LANG/places.tsv only. */
+ENT_API bool ent_gazetteer_file(const char *data_dir, char *path, size_t n);
+
+/* The coordinates of the place whose English name is `place` (an event's
+ * place), from that gazetteer: the city of that name in the country of
+ * actor code `a` or `b` (either may be NULL), else the most populous.
+ * Returns false when the gazetteer has no such city (or there is none). */
+ENT_API bool ent_place_coordinates(const char *data_dir, const char *place, const char *a,
+				   const char *b, double *lat, double *lon);
+
+/* ---- TABARI and PETRARCH dictionaries (docs/lexicon.md) ---- */
+
+/* The actor and agent dictionary formats of TABARI and PETRARCH. AUTO
+ * tells the dialect and the kind from the content; PETRARCH or TABARI fix
+ * the dialect and leave the kind (actors or agents) to the content. */
+typedef enum ent_dict_format {
+	ENT_DICT_AUTO = 0,
+	ENT_DICT_PETRARCH,
+	ENT_DICT_TABARI,
+	ENT_DICT_PETRARCH_ACTORS,
+	ENT_DICT_PETRARCH_AGENTS,
+	ENT_DICT_TABARI_ACTORS,
+	ENT_DICT_TABARI_AGENTS
+} ent_dict_format;
+
+/* "auto", "petrarch", "tabari", "petrarch-actors", "petrarch-agents",
+ * "tabari-actors", "tabari-agents": the name of f, and back (returns
+ * ENT_EUSAGE for an unknown name). */
+ENT_API const char *ent_dict_format_name(ent_dict_format f);
+ENT_API int ent_dict_format_parse(const char *name, ent_dict_format *out);
+
+typedef struct ent_dict_options {
+	ent_dict_format format;
+	FILE *warnings;        /* each malformed line as "FILE:LINE: message";
+				  NULL: not written (still counted) */
+	unsigned max_warnings; /* write at most this many, then a line with the
+				  number left unwritten; 0: all */
+} ent_dict_options;
+#define ENT_DICT_OPTIONS_INIT {ENT_DICT_AUTO, NULL, 0}
+
+typedef struct ent_dict_stats {
+	ent_dict_format format; /* as read: one of the four precise formats */
+	long lines;             /* lines in the file */
+	long entries;           /* actor or agent entries read */
+	long added;             /* entries that added at least one phrase */
+	long persons;           /* of them, persons with dated roles */
+	long phrases;           /* phrases added (per language) */
+	long shadowed;          /* phrases left out: the built-in lexicon (or an
+				   earlier dictionary) has them, or they end in
+				   a function word */
+	long unsupported;       /* entries left out: no code entente can
+				   represent (regions, ethnic and religious
+				   groups, "---") */
+	long warnings;          /* malformed lines or codes, skipped */
+	double seconds;         /* load time */
+} ent_dict_stats;
+
+/* Adds the actors (names, organisations, persons with dated roles) or the
+ * agents (role words: "farmer", "riot police") of a TABARI or PETRARCH
+ * dictionary to the engine's lexicon. The built-in lexicon wins where
+ * both have a phrase, and an earlier dictionary wins over a later one.
+ * A malformed line is skipped with a warning (opts->warnings); the call
+ * fails (ENT_EIO, ENT_ENOTFOUND, ENT_EINVALID with err naming the file)
+ * when the file cannot be read, is not text, is a zip archive, or holds no
+ * entry of either format. Call it before coding with the engine. opts and
+ * stats may be NULL. */
+ENT_API int ent_engine_add_actors(ent_engine *e, const char *path,
+				  const ent_dict_options *opts, ent_dict_stats *stats,
+				  ent_error *err);
+
 /* A span of the document text. */
 typedef struct ent_span {
 	uint32_t start; /* byte offset into the document text */
@@ -159,6 +234,9 @@ typedef struct ent_event {
 	ent_span trigger;        /* the words that name the action */
 	ent_span source_span;    /* the words that name the source */
 	ent_span target_span;    /* the words that name the target */
+	bool geo;                /* the place's coordinates are known */
+	double latitude;         /* of the place, WGS 84 degrees, when geo */
+	double longitude;
 } ent_event;
 
 /* A coded document: its events, language, date and sentence count. */
@@ -212,13 +290,16 @@ typedef struct ent_record {
 	const char *plover;
 	double confidence;
 	ent_span sentence_span, trigger, source_span, target_span;
+	bool geo;                /* latitude and longitude of the place known */
+	double latitude, longitude;
 } ent_record;
 
 /* Fills *out from an event of `d`; the record borrows from both. */
 ENT_API void ent_record_from_event(ent_record *out, const ent_doc *d,
 				   const ent_event *ev);
 /* Writes one record as one JSON Lines line (fields of EVENTS.md section 2
- * plus id, goldstein, quad_class, plover, confidence and offsets). */
+ * plus id, goldstein, quad_class, plover, confidence, latitude and
+ * longitude when known, and offsets). */
 ENT_API int ent_record_write_json(FILE *f, const ent_record *r);
 /* Writes one event on one line in the compact form of the golden tests
  * (tests/golden/README.md):

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli/eval.h"
+#include "cli/suites.h"
 #include "core/core.h"
 #include "entente/entente.h"
 #include "store/store.h" /* ent_record_write_gdelt_ex, ent_store_document_meta */
@@ -41,6 +42,7 @@ static const char *MAIN_HELP =
 	"  search QUERY          full-text search of the stored articles\n"
 	"  show EVENT_ID         one event, its article and its evidence\n"
 	"  eval GOLD_DIR PATH... code articles and score them against gold files\n"
+	"  eval --suite plover|petr2 FILE  score on a peer's gold sentences\n"
 	"  lexicon check [DIR]   validate the lexicon files\n"
 	"  serve                 JSON API and dashboard over a database (HTTP)\n"
 	"  submit PATH...        queue articles on NATS JetStream for workers\n"
@@ -54,31 +56,48 @@ static const char *MAIN_HELP =
 	"Commands that code (code, ingest, eval, lexicon) take --data DIR, the\n"
 	"lexicon folder (default $ENTENTE_DATA or the built-in data/); commands\n"
 	"that read a database take --db FILE (default $ENTENTE_DB or entente.db).\n"
+	"Commands that code (code, ingest, eval, worker) also take --actors FILE,\n"
+	"as often as needed: a TABARI or PETRARCH actors or agents dictionary\n"
+	"added to the built-in lexicon (which wins where both have a phrase);\n"
+	"--actors-format FMT (auto, petrarch, tabari, petrarch-actors,\n"
+	"petrarch-agents, tabari-actors, tabari-agents; default auto: told from\n"
+	"the content) says how to read them. A malformed line is skipped with a\n"
+	"warning FILE:LINE on stderr; a file that cannot be read is an error\n"
+	"(status 1). `entente lexicon check --actors FILE` lists every problem.\n"
 	"`entente COMMAND --help` tells more. See README.md and docs/.\n";
 
 static const char *CODE_HELP =
 	"usage: entente code [--lang fr|en] [--format jsonl|csv|brief] [--scored-only]\n"
-	"                    [--stats] [--data DIR] PATH...\n"
+	"                    [--min-confidence X] [--stats] [--data DIR]\n"
+	"                    [--actors FILE]... [--actors-format FMT] PATH...\n"
 	"\n"
 	"Codes the articles and writes one event a line to standard output as\n"
 	"JSON Lines (the fields of EVENTS.md section 2, plus goldstein,\n"
-	"quad_class, plover, confidence and byte offsets), CSV, or the one-line\n"
+	"quad_class, plover, confidence, the latitude and longitude of the place\n"
+	"when the gazetteer knows them, and byte offsets), CSV, or the one-line\n"
 	"form of the golden tests (brief: code|source|source_name|target|\n"
 	"target_name|date|place|sectors|negated). Nothing is\n"
-	"stored. --scored-only leaves out root 01 (public statements). --stats\n"
+	"stored. --scored-only leaves out root 01 (public statements).\n"
+	"--min-confidence X (a number from 0 to 1) leaves out the events whose\n"
+	"confidence is below X (docs/confidence.md tells how it is computed). --stats\n"
 	"prints to stderr: documents, sentences, events, MB, seconds, sentences/s.\n"
+	"--actors FILE adds a TABARI or PETRARCH actors or agents dictionary to\n"
+	"the lexicon (see `entente --help`, docs/lexicon.md); a line on stderr\n"
+	"tells what each one added and how long it took to load.\n"
 	"Exit status 1 when any input was refused (its message goes to stderr).\n";
 
 static const char *INGEST_HELP =
 	"usage: entente ingest [--db FILE] [--lang fr|en] [--batch N] [--data DIR]\n"
-	"                      PATH...\n"
+	"                      [--actors FILE]... [--actors-format FMT] PATH...\n"
 	"\n"
 	"Codes the articles and stores documents and events in the SQLite\n"
 	"database FILE (default entente.db; created if absent). Documents are\n"
 	"keyed by the SHA-256 of their text: ingesting the same article again is\n"
 	"a no-op. Every N documents (default 500) are committed together; an\n"
 	"interrupted run leaves the database as of its last commit. A progress\n"
-	"line is shown on a terminal. Exit status 1 when any input was refused.\n";
+	"line is shown on a terminal. --actors FILE adds a TABARI or PETRARCH\n"
+	"dictionary to the lexicon (see `entente --help`). Exit status 1 when\n"
+	"any input was refused.\n";
 
 static const char *EVENTS_HELP =
 	"usage: entente events [--db FILE] [--country ISO3] [--pair A,B]\n"
@@ -114,20 +133,41 @@ static const char *SHOW_HELP =
 
 static const char *EVAL_HELP =
 	"usage: entente eval [--per-doc] [--json] [--lang fr|en] [--data DIR]\n"
-	"                    GOLD_DIR PATH...\n"
+	"                    [--actors FILE]... [--actors-format FMT] GOLD_DIR PATH...\n"
+	"       entente eval --suite plover|petr2 [--per-doc] [--json] [--data DIR] FILE\n"
 	"\n"
 	"Codes the articles and scores the events against the gold files of\n"
 	"GOLD_DIR (one DOC_ID.json per article) as EVENTS.md section 7 says:\n"
 	"precision, recall and F1 over (root, country pair, date) keys, then the\n"
 	"accuracy of codes, directions, persons, places and sectors. --per-doc\n"
-	"lists each document's misses and extras.\n";
+	"lists each document's misses and extras. --actors FILE codes with a\n"
+	"TABARI or PETRARCH dictionary added to the lexicon (`entente --help`).\n"
+	"\n"
+	"--suite scores the engine on a peer's gold-standard sentences instead:\n"
+	"plover (the PLOVER gold standard records, PLOVER_GSR_CAMEO.txt, JSON)\n"
+	"or petr2 (the PETRARCH-2 validation file, PETR2_GSR_validation.xml).\n"
+	"Each record's text is coded as one English sentence dated with the\n"
+	"record's date, and its events are compared at the level of CAMEO roots:\n"
+	"a gold event is hit by an event of the same root with the same source\n"
+	"and target countries (either way round for reciprocal gold). It prints\n"
+	"recall and precision on root + countries, root + unordered pair and root\n"
+	"only, extra events per record, full-code accuracy on hits (petr2), the\n"
+	"kinds of misses and a per-root table; --json prints one JSON object;\n"
+	"--per-doc first lists each record's hits, misses and extras. Root 01 is\n"
+	"not scored. docs/evaluation.md tells the rules (PLOVER types as roots,\n"
+	"organisations, compound actors). Exit status 1 when FILE is refused\n"
+	"(the message names the record or line) or a record could not be coded.\n";
 
 static const char *LEXICON_HELP =
-	"usage: entente lexicon check [DIR]\n"
+	"usage: entente lexicon check [--actors FILE]... [--actors-format FMT] [DIR]\n"
 	"\n"
 	"Loads every lexicon file under DIR (default: the data folder) and\n"
 	"reports each problem as FILE:LINE: message. Exit status 1 when there is\n"
-	"any. The format is in docs/lexicon.md.\n";
+	"any. The format is in docs/lexicon.md. The gazetteer the engine loads\n"
+	"with it (docs/gazetteer.md) is checked too, and named on a line\n"
+	"'gazetteer: FILE' ('gazetteer: none ...' when there is none).\n"
+	"With --actors, the TABARI or PETRARCH dictionaries are read too and each\n"
+	"malformed line is a problem (FILE:LINE: what was expected).\n";
 
 static const char *SERVE_HELP =
 	"usage: entente serve [--db FILE] [--host ADDR] [--port N] [--web DIR]\n"
@@ -141,13 +181,20 @@ static const char *SERVE_HELP =
 
 /* ---- option parsing ---- */
 
+#define MAX_ACTORS 64
+
 typedef struct opts {
 	const char *data, *db, *lang, *format;
 	const char *country, *pair, *since, *until, *code, *sector, *doc, *by;
 	const char *nats, *stream, *host, *web;   /* queue and serve */
+	const char *actors[MAX_ACTORS];           /* --actors FILE, in order */
+	int nactors;
+	const char *actors_format;                /* --actors-format */
+	const char *suite;                        /* eval --suite */
 	long limit, batch;                        /* batch 0: the command's default */
 	long jobs, max_deliver, port;             /* port -1: the default */
 	double ack_wait;
+	double min_confidence; /* --min-confidence; 0 keeps every event */
 	bool all, per_doc, json, scored_only, help, stats, merged, newest, exit_when_empty;
 	const char **args;
 	int nargs;
@@ -230,6 +277,18 @@ static int parse(const char *cmd, int argc, char **argv, const char *allowed, op
 		else
 			return usage_error(cmd, "option %s needs a value", name);
 		if (!strcmp(name, "--data")) o->data = val;
+		else if (!strcmp(name, "--actors")) {
+			if (o->nactors == MAX_ACTORS)
+				return usage_error(cmd, "--actors: at most 64 files, not \"%s\"", val);
+			o->actors[o->nactors++] = val;
+		} else if (!strcmp(name, "--actors-format")) {
+			ent_dict_format f;
+			if (ent_dict_format_parse(val, &f))
+				return usage_error(cmd, "--actors-format must be auto, petrarch, tabari, "
+						   "petrarch-actors, petrarch-agents, tabari-actors or "
+						   "tabari-agents, not \"%s\"", val);
+			o->actors_format = val;
+		}
 		else if (!strcmp(name, "--db")) o->db = val;
 		else if (!strcmp(name, "--lang")) {
 			if (strcmp(val, "fr") && strcmp(val, "en"))
@@ -244,6 +303,7 @@ static int parse(const char *cmd, int argc, char **argv, const char *allowed, op
 		else if (!strcmp(name, "--sector")) o->sector = val;
 		else if (!strcmp(name, "--doc")) o->doc = val;
 		else if (!strcmp(name, "--by")) o->by = val;
+		else if (!strcmp(name, "--suite")) o->suite = val;
 		else if (!strcmp(name, "--nats")) o->nats = val;
 		else if (!strcmp(name, "--stream")) o->stream = val;
 		else if (!strcmp(name, "--web")) o->web = val;
@@ -261,6 +321,14 @@ static int parse(const char *cmd, int argc, char **argv, const char *allowed, op
 				return EXIT_USAGE;
 			}
 			o->ack_wait = v;
+		} else if (!strcmp(name, "--min-confidence")) {
+			char *end;
+			errno = 0;
+			double v = strtod(val, &end);
+			if (errno || *end || !*val || !(v >= 0 && v <= 1))
+				return usage_error(cmd, "--min-confidence: expected a number from 0 to 1, "
+							"got \"%s\"", val);
+			o->min_confidence = v;
 		} else if (!strcmp(name, "--port")) {
 			char *end;
 			errno = 0;
@@ -291,6 +359,8 @@ static int parse(const char *cmd, int argc, char **argv, const char *allowed, op
 			else o->max_deliver = v;
 		}
 	}
+	if (o->actors_format && !o->nactors)
+		return usage_error(cmd, "--actors-format %s: no --actors FILE to read", o->actors_format);
 	if (o->since && !valid_date_arg(o->since))
 		return usage_error(cmd, "--since: expected YYYY, YYYY-MM or YYYY-MM-DD, got \"%s\"", o->since);
 	if (o->until && !valid_date_arg(o->until))
@@ -310,11 +380,58 @@ static bool is_iso3(const char *s)
 
 /* ---- coding articles ---- */
 
+/* Adds the --actors dictionaries to engine e (docs/lexicon.md, "TABARI and
+ * PETRARCH dictionaries"): their malformed lines go to stderr (at most
+ * max_warnings a file, 0: all) and are counted in *warnings, then one
+ * summary line a file. Returns 1 when a file cannot be used at all. */
+static int load_actors(const char *cmd, const opts *o, ent_engine *e, unsigned max_warnings,
+		       long *warnings)
+{
+	ent_dict_options dopt = ENT_DICT_OPTIONS_INIT;
+	dopt.warnings = stderr;
+	dopt.max_warnings = max_warnings;
+	if (o->actors_format)
+		ent_dict_format_parse(o->actors_format, &dopt.format);
+	for (int i = 0; i < o->nactors; i++) {
+		ent_dict_stats st;
+		ent_error err = {0};
+		if (ent_engine_add_actors(e, o->actors[i], &dopt, &st, &err) != 0) {
+			fprintf(stderr, "entente %s: %s\n", cmd, err.message);
+			return 1;
+		}
+		if (warnings)
+			*warnings += st.warnings;
+		fprintf(stderr, "entente %s: %s (%s): %ld entries, %ld added (%ld persons with "
+				"dated roles), %ld phrases, %ld already known (built-in or an earlier file), %ld "
+				"without a code entente represents, %ld warnings, %.0f ms\n",
+			cmd, o->actors[i], ent_dict_format_name(st.format), st.entries, st.added,
+			st.persons, st.phrases, st.shadowed, st.unsupported, st.warnings,
+			st.seconds * 1000);
+	}
+	return 0;
+}
+
+/* The engine of o->data alone, its error on stderr. */
+static int open_engine_quiet(const opts *o, ent_engine **e)
+{
+	ent_error err = {0};
+	if (ent_engine_new(e, o->data, &err) != 0) {
+		fprintf(stderr, "entente lexicon: %s\n", err.message);
+		return 1;
+	}
+	return 0;
+}
+
 static int open_engine(const char *cmd, const opts *o, ent_engine **e)
 {
 	ent_error err = {0};
 	if (ent_engine_new(e, o->data, &err) != 0) {
 		fprintf(stderr, "entente %s: %s\n", cmd, err.message);
+		return 1;
+	}
+	if (load_actors(cmd, o, *e, 10, NULL)) {
+		ent_engine_free(*e);
+		*e = NULL;
 		return 1;
 	}
 	return 0;
@@ -386,6 +503,7 @@ static long each_doc(const char *cmd, ent_engine *e, const opts *o, doc_fn fn, v
 
 typedef struct code_ctx {
 	bool csv, brief, scored_only;
+	double min_confidence;
 } code_ctx;
 
 static int print_doc(const ent_input *in, const ent_doc *d, void *p)
@@ -395,6 +513,8 @@ static int print_doc(const ent_input *in, const ent_doc *d, void *p)
 	for (size_t i = 0; i < ent_doc_event_count(d); i++) {
 		const ent_event *ev = ent_doc_event(d, i);
 		if (c->scored_only && ev->code[0] == '0' && ev->code[1] == '1')
+			continue;
+		if (ev->confidence + 1e-9 < c->min_confidence)
 			continue;
 		if (c->brief) {
 			ent_event_write_brief(stdout, ev);
@@ -413,7 +533,9 @@ static int print_doc(const ent_input *in, const ent_doc *d, void *p)
 static int cmd_code(int argc, char **argv)
 {
 	opts o;
-	int rc = parse("code", argc, argv, " --data --lang --format --scored-only --stats ", &o);
+	int rc = parse("code", argc, argv,
+		       " --data --actors --actors-format --lang --format --scored-only --min-confidence "
+		       "--stats ", &o);
 	if (rc || o.help) {
 		if (o.help)
 			fputs(CODE_HELP, stdout);
@@ -422,6 +544,7 @@ static int cmd_code(int argc, char **argv)
 	}
 	code_ctx c = {0};
 	c.scored_only = o.scored_only;
+	c.min_confidence = o.min_confidence;
 	if (o.format && strcmp(o.format, "jsonl") && strcmp(o.format, "csv") &&
 	    strcmp(o.format, "brief")) {
 		rc = usage_error("code", "--format must be jsonl, csv or brief, not \"%s\"", o.format);
@@ -532,7 +655,8 @@ static int open_store(const char *cmd, const opts *o, ent_store **s)
 static int cmd_ingest(int argc, char **argv)
 {
 	opts o;
-	int rc = parse("ingest", argc, argv, " --data --db --lang --batch ", &o);
+	int rc = parse("ingest", argc, argv, " --data --actors --actors-format --db --lang --batch ",
+		       &o);
 	if (rc || o.help) {
 		if (o.help)
 			fputs(INGEST_HELP, stdout);
@@ -1449,8 +1573,14 @@ static int show_record(const ent_record *r, void *p)
 	       r->source_name ? r->source_name : "", r->source_name ? ")" : "");
 	printf("  target:  %s%s%s%s\n", r->target ? r->target : "-", r->target_name ? " (" : "",
 	       r->target_name ? r->target_name : "", r->target_name ? ")" : "");
-	printf("  date:    %s\n  place:   %s\n", r->date ? r->date : "unknown",
+	printf("  date:    %s\n  place:   %s", r->date ? r->date : "unknown",
 	       r->place ? r->place : "unknown");
+	double lat, lon;
+	if (r->geo)
+		printf(" (%.5f, %.5f)", r->latitude, r->longitude);
+	else if (r->place && ent_place_coordinates(NULL, r->place, r->source, r->target, &lat, &lon))
+		printf(" (%.5f, %.5f)", lat, lon); /* the store keeps no coordinates */
+	printf("\n");
 	printf("  sectors:");
 	for (unsigned i = 0; i < ENT_SECTOR_COUNT; i++)
 		if (r->sectors & (1ULL << i))
@@ -1549,16 +1679,46 @@ static int collect_doc(const ent_input *in, const ent_doc *d, void *p)
 	return 0;
 }
 
+/* `entente eval --suite plover|petr2 FILE` (cli/suites.c); frees o->args. */
+static int cmd_eval_suite(opts *o)
+{
+	ent_suite_kind kind;
+	ent_engine *e = NULL;
+	int rc;
+	if (ent_suite_kind_parse(o->suite, &kind) != 0)
+		rc = usage_error("eval", "--suite must be plover or petr2, not \"%s\"", o->suite);
+	else if (o->nargs != 1)
+		rc = usage_error("eval", "%s", "--suite takes one FILE, the suite's gold file");
+	else if (open_engine("eval", o, &e))
+		rc = 1;
+	else {
+		ent_suite_options so = {.lang = o->lang, .data_dir = o->data,
+					.per_doc = o->per_doc, .json = o->json};
+		ent_error err = {0};
+		size_t failed = 0;
+		rc = ent_suite_run(e, kind, o->args[0], &so, stdout, &failed, &err);
+		if (rc)
+			fprintf(stderr, "entente eval: %s\n", err.message);
+		rc = rc || failed ? 1 : 0;
+		ent_engine_free(e);
+	}
+	free(o->args);
+	return rc;
+}
+
 static int cmd_eval(int argc, char **argv)
 {
 	opts o;
-	int rc = parse("eval", argc, argv, " --data --lang --per-doc --json ", &o);
+	int rc = parse("eval", argc, argv,
+		       " --data --actors --actors-format --lang --per-doc --json --suite ", &o);
 	if (rc || o.help) {
 		if (o.help)
 			fputs(EVAL_HELP, stdout);
 		free(o.args);
 		return rc;
 	}
+	if (o.suite)
+		return cmd_eval_suite(&o);
 	if (o.nargs < 2) {
 		free(o.args);
 		return usage_error("eval", "%s", "expected GOLD_DIR and at least one PATH");
@@ -1592,7 +1752,7 @@ static int cmd_eval(int argc, char **argv)
 static int cmd_lexicon(int argc, char **argv)
 {
 	opts o;
-	int rc = parse("lexicon", argc, argv, " --data ", &o);
+	int rc = parse("lexicon", argc, argv, " --data --actors --actors-format ", &o);
 	if (rc || o.help) {
 		if (o.help)
 			fputs(LEXICON_HELP, stdout);
@@ -1607,6 +1767,33 @@ static int cmd_lexicon(int argc, char **argv)
 	if (!dir)
 		dir = ent_default_data_dir();
 	int n = ent_lexicon_check(dir, stderr);
+	char gazetteer[4096];
+	if (ent_gazetteer_file(dir, gazetteer, sizeof gazetteer))
+		printf("gazetteer: %s\n", gazetteer);
+	else
+		printf("gazetteer: none (built without libgeonames-dev, or ENTENTE_GAZETTEER=none): "
+		       "places are the hand-written ones only, without coordinates\n");
+	if (!n && o.nactors) {
+		/* the --actors dictionaries too: every malformed line is a problem */
+		opts eo = o;
+		eo.data = dir;
+		ent_engine *e = NULL;
+		long warnings = 0;
+		if (open_engine_quiet(&eo, &e) || load_actors("lexicon", &eo, e, 0, &warnings))
+			n = 1;
+		else
+			n = (int)(warnings > 1000000 ? 1000000 : warnings);
+		ent_engine_free(e);
+		if (n) {
+			fprintf(stderr, "entente lexicon: %d problem%s in the --actors dictionaries\n", n,
+				n > 1 ? "s" : "");
+			free(o.args);
+			return 1;
+		}
+		printf("%s: all lexicon files and --actors dictionaries are valid\n", dir);
+		free(o.args);
+		return 0;
+	}
 	if (n) {
 		fprintf(stderr, "entente lexicon: %d problem%s in %s\n", n, n > 1 ? "s" : "", dir);
 		free(o.args);
@@ -1681,6 +1868,7 @@ static const char *WORKER_HELP =
 	"usage: entente worker --nats URL [--db DB] [--stream NAME] [--jobs N]\n"
 	"                      [--batch N] [--max-deliver N] [--ack-wait SECONDS]\n"
 	"                      [--lang fr|en] [--data DIR] [--exit-when-empty]\n"
+	"                      [--actors FILE]... [--actors-format FMT]\n"
 	"\n"
 	"Codes the documents queued by `entente submit` and stores them in DB\n"
 	"(default $ENTENTE_DB or entente.db; created if absent). Several workers,\n"
@@ -1693,7 +1881,8 @@ static const char *WORKER_HELP =
 	"each text. A document that fails is retried after a delay; at its\n"
 	"--max-deliver-th attempt (default 5) it goes, with its error, to the\n"
 	"dead-letter subject entente.dead (stream ENTENTE_DEAD). The last worker\n"
-	"started sets the consumer's ack wait and max deliveries.\n"
+	"started sets the consumer's ack wait and max deliveries. --actors FILE\n"
+	"codes with a TABARI or PETRARCH dictionary added (`entente --help`).\n"
 	"\n"
 	"Runs until SIGINT (Ctrl-C) or SIGTERM, which finish the batch in hand,\n"
 	"or, with --exit-when-empty, until nothing is queued nor in progress.\n"
@@ -1780,7 +1969,8 @@ static int cmd_worker(int argc, char **argv)
 {
 	qopts o;
 	int rc = qparse("worker", argc, argv,
-			" --nats --stream --db --data --lang --jobs --batch --max-deliver --ack-wait "
+			" --nats --stream --db --data --actors --actors-format --lang --jobs --batch "
+			"--max-deliver --ack-wait "
 			"--exit-when-empty ", &o);
 	if (rc || o.help) {
 		if (o.help)
@@ -1797,6 +1987,9 @@ static int cmd_worker(int argc, char **argv)
 	opts eo = {0};
 	eo.data = o.data;
 	eo.db = o.db;
+	memcpy(eo.actors, o.actors, sizeof eo.actors);
+	eo.nactors = o.nactors;
+	eo.actors_format = o.actors_format;
 	ent_engine *e = NULL;
 	if (open_engine("worker", &eo, &e)) {
 		free(o.args);

@@ -163,6 +163,9 @@ int ent_engine_new(ent_engine **out, const char *data_dir, ent_error *err)
 	ent_buf errors = ENT_BUF_INIT;
 	int n = lx_load(&e->lx, data_dir, &errors);
 	n += load_sector_classes(e, data_dir, &errors);
+	char gazetteer[4096];
+	if (!n && gz_path(data_dir, gazetteer, sizeof gazetteer))
+		n += gz_load(&e->gz, &e->lx, gazetteer, data_dir, &errors);
 	if (n) {
 		if (err) {
 			err->code = ENT_EINVALID;
@@ -193,6 +196,9 @@ int ent_lexicon_check(const char *data_dir, FILE *report)
 	ent_buf errors = ENT_BUF_INIT;
 	int n = lx_load(&e->lx, data_dir, &errors);
 	n += load_sector_classes(e, data_dir, &errors);
+	char gazetteer[4096];
+	if (!n && gz_path(data_dir, gazetteer, sizeof gazetteer))
+		n += gz_load(&e->gz, &e->lx, gazetteer, data_dir, &errors);
 	if (errors.data)
 		fputs(errors.data, report);
 	ent_buf_dispose(&errors);
@@ -204,6 +210,7 @@ void ent_engine_free(ent_engine *e)
 {
 	if (!e)
 		return;
+	gz_dispose(&e->gz);
 	lx_dispose(&e->lx);
 	free(e);
 }
@@ -223,6 +230,20 @@ const char *ent_default_data_dir(void)
 #else
 	return "data";
 #endif
+}
+
+bool ent_gazetteer_file(const char *data_dir, char *path, size_t n)
+{
+	return gz_path(data_dir ? data_dir : ent_default_data_dir(), path, n);
+}
+
+bool ent_place_coordinates(const char *data_dir, const char *place, const char *a,
+			   const char *b, double *lat, double *lon)
+{
+	char path[4096];
+	if (!place || !ent_gazetteer_file(data_dir, path, sizeof path))
+		return false;
+	return gz_lookup(path, place, a, b, lat, lon);
 }
 
 /* French or English: which language's function words are more frequent

@@ -6,6 +6,7 @@
 #define ENT_ENGINE_H
 
 #include "entente/entente.h"
+#include "lexicon/gazetteer.h"
 #include "lexicon/lexicon.h"
 
 /* Sector classes used to refine 02x/03x/06x codes (data/sectors.tsv). */
@@ -13,6 +14,7 @@ enum { SC_NONE = 0, SC_ECONOMIC = 1, SC_MILITARY = 2, SC_JUDICIAL = 3, SC_INTELL
 
 struct ent_engine {
 	lx_lexicon lx;
+	gz_gazetteer gz; /* cities with coordinates; gz.loaded false when none */
 	uint8_t sector_class[ENT_SECTOR_COUNT];
 };
 

@@ -49,6 +49,8 @@ typedef struct dexpr {
 	uint32_t tok;  /* where it is */
 	ent_date d;
 	bool year;     /* the year is written out */
+	bool weak;     /* the date of a report ("said on Monday"), not of
+			* what is reported */
 } dexpr;
 
 typedef struct actor {
@@ -71,7 +73,17 @@ typedef struct frame {
 	ent_date date;
 	int place; /* place index or -1 */
 	bool date_set;
+	bool date_weak; /* the date is a report's ("said on Monday") */
 } frame;
+
+/* Where an event's date comes from: the article's, a report's ("said on
+ * Monday"), the main event's (the frame), or its own. */
+enum { DK_DOC = 0, DK_REPORT, DK_FRAME, DK_OWN };
+
+typedef struct evdate {
+	uint8_t kind;
+	ent_date d;
+} evdate;
 
 typedef struct ctx {
 	const ent_engine *e;
@@ -94,9 +106,17 @@ typedef struct ctx {
 	int nd;
 	int sent_place;  /* place of the sentence, -1 */
 	int doc_place;   /* the dateline's city ("Hanoï (VNA) -", "ALGER —"), -1 */
+	uint32_t dateline_tok; /* its first token (no mention), UINT32_MAX */
 	int places_seen[8]; /* the first cities named after à/en/in, in order */
 	int nplaces_seen;
 	bool sent_future; /* a trigger of this sentence was planned, not done */
+	bool one_sided;   /* emit may code an event within one country or
+			   * with no target (issue #4, domestic_code) */
+	uint32_t purpose_tok, purpose_src; /* a trigger that is a meeting's purpose,
+					    * and the meeting verb's token */
+	/* how each event of out got its date, in step with out->events */
+	ENT_VEC(evdate) dkind;
+	uint8_t date_kind; /* the DK_* of the events being emitted */
 	size_t cue_cap;
 	ent_buf scratch;
 } ctx;
@@ -123,6 +143,17 @@ static bool tok_is(const ctx *c, uint32_t tok, const char *lit)
 static uint8_t cue_at(const ctx *c, uint32_t tok)
 {
 	return c->cue[tok - c->base];
+}
+
+static bool is_en(const ctx *c)
+{
+	return strcmp(c->lang->name, "en") == 0;
+}
+
+/* "Washington's abuse": a name followed by a possessive is an actor. */
+static bool possessive_after(const ctx *c, uint32_t tok)
+{
+	return tok < c->ti.toks.len && (tok_is(c, tok, "'s") || tok_is(c, tok, "'"));
 }
 
 /* ---- dates ---- */
@@ -183,6 +214,15 @@ static void resolve_year(const ctx *c, ent_date *d, int modifier)
 	}
 }
 
+static bool trigger_at(const ctx *c, uint32_t tok)
+{
+	for (size_t i = 0; i < c->hits.len; i++)
+		if (c->hits.items[i].kind == LX_TRIGGER && c->hits.items[i].tok <= tok &&
+		    c->hits.items[i].tok + c->hits.items[i].ntok > tok)
+			return true;
+	return false;
+}
+
 static void add_date(ctx *c, uint32_t tok, ent_date d, bool year)
 {
 	if (d.prec <= 0 || c->nd >= 16)
@@ -190,6 +230,32 @@ static void add_date(ctx *c, uint32_t tok, ent_date d, bool year)
 	c->dates[c->nd].tok = tok;
 	c->dates[c->nd].d = d;
 	c->dates[c->nd].year = year;
+	/* "the ministry said on Monday", "according to his statement on June
+	 * 5": a reporting verb shortly before the date, with no trigger in
+	 * between, dates the report */
+	bool weak = false;
+	for (uint32_t k = tok, n = 0; k > c->base && n < 4; n++) {
+		k--;
+		if (cue_at(c, k) == CUE_REPORT) {
+			weak = true;
+			break;
+		}
+		if (trigger_at(c, k) || cue_at(c, k) == CUE_COORD || tok_is(c, k, ","))
+			break;
+	}
+	/* "MOSCOW (Sputnik - 21st March, 2023) The ministry ...": a date in
+	 * brackets stamps the dispatch */
+	for (uint32_t k = tok; k > c->base && !weak; k--) {
+		if (tok_is(c, k - 1, ")"))
+			break;
+		if (tok_is(c, k - 1, "("))
+			for (uint32_t j = tok + 1; j < tok + 6 && j < c->ti.toks.len; j++)
+				if (tok_is(c, j, ")")) {
+					weak = true;
+					break;
+				}
+	}
+	c->dates[c->nd].weak = weak;
 	c->nd++;
 }
 
@@ -242,6 +308,68 @@ static bool numeric_date(ctx *c, uint32_t i, uint32_t to)
 	ent_date dd = {.y = y, .m = m, .d = d, .prec = 3};
 	add_date(c, i, dd, true);
 	return true;
+}
+
+/* "concluded his two-day visit", "a achevé sa visite de trois jours",
+ * "wrapped up a 3-day trip": a visit that ends on the sentence's date
+ * began N - 1 days before. Returns N - 1, or 0. */
+static int visit_end_days(const ctx *c, uint32_t from, uint32_t to, uint32_t trig)
+{
+	static const char *const ends[] = {"concluded", "concludes", "ended", "ends", "wrapped",
+		"wraps", "completed", "achevé", "acheve", "achève", "terminé", "termine",
+		"conclu", "conclut", "clôturé", "cloture", "clôture", "clos", NULL};
+	static const char *const nums[] = {"two", "three", "four", "five", "six", "seven",
+		"deux", "trois", "quatre", "cinq", "six", "sept", NULL};
+	static const int vals[] = {2, 3, 4, 5, 6, 7, 2, 3, 4, 5, 6, 7};
+	bool end = false;
+	for (uint32_t i = from; i < to && i < trig + 2; i++)
+		for (int k = 0; ends[k]; k++)
+			if (tok_is(c, i, ends[k]))
+				end = true;
+	if (!end)
+		return 0;
+	for (uint32_t i = trig > from + 6 ? trig - 6 : from; i < to && i < trig + 8; i++) {
+		int n = num_at(c, i, 2, 14);
+		for (int k = 0; n < 0 && nums[k]; k++)
+			if (tok_is(c, i, nums[k]))
+				n = vals[k];
+		if (n < 2)
+			continue;
+		/* "two-day", "2-day"; "de deux jours" */
+		if (i + 2 < to && tok_is(c, i + 1, "-") &&
+		    (tok_is(c, i + 2, "day") || tok_is(c, i + 2, "days")))
+			return n - 1;
+		if (i + 1 < to && (tok_is(c, i + 1, "jours") || tok_is(c, i + 1, "days")) &&
+		    i > from && tok_is(c, i - 1, "de"))
+			return n - 1;
+	}
+	return 0;
+}
+
+/* Does the token end with `suffix` (folded)? */
+static bool token_ends(const ctx *c, uint32_t tok, const char *suffix)
+{
+	uint32_t n;
+	const char *k = key(c, tok, &n);
+	size_t l = strlen(suffix);
+	return n > l && memcmp(k + n - l, suffix, l) == 0;
+}
+
+/* A French verb in the future tense, third person ("discuteront",
+ * "accompagnera", "se rendront"): -ront, -eront or -ira, -era on a word
+ * of six letters or more. */
+static bool french_future(const ctx *c, uint32_t tok, uint32_t ntok)
+{
+	for (uint32_t i = tok; i < tok + ntok; i++) {
+		uint32_t n;
+		key(c, i, &n);
+		if (n < 6 || c->ti.toks.items[i].upper)
+			continue;
+		if (token_ends(c, i, "eront") || token_ends(c, i, "iront") ||
+		    token_ends(c, i, "era") || token_ends(c, i, "ira"))
+			return true;
+	}
+	return false;
 }
 
 static void read_dates(ctx *c, uint32_t from, uint32_t to)
@@ -403,6 +531,10 @@ static bool glue_between(const ctx *c, uint32_t a, uint32_t b, bool *comma, bool
 		}
 		if (tok_is(c, i, "(") || tok_is(c, i, ")"))
 			continue;
+		/* "Bui Thanh Son (R) and his counterpart": a caption's mark */
+		if (i > a && tok_is(c, i - 1, "(") && i + 1 < b && tok_is(c, i + 1, ")") &&
+		    c->ti.toks.items[i].len <= 2)
+			continue;
 		return false;
 	}
 	return true;
@@ -422,6 +554,19 @@ static uint8_t prep_before(const ctx *c, uint32_t tok)
 		return 0;
 	}
 	return 0;
+}
+
+/* The preposition before a place: prep_before's, or place_prep when a
+ * place noun names it ("dans la capitale lao Vientiane", "the Kazakh
+ * capital, Astana"; gz_place_noun_before). */
+static uint8_t place_prep_before(const ctx *c, uint32_t tok)
+{
+	uint8_t pr = prep_before(c, tok);
+	if (pr == CUE_PLACE_PREP)
+		return pr;
+	gz_sentence gs = {.text = c->text, .ti = &c->ti, .from = c->base, .to = tok + 1,
+			  .cue = c->cue};
+	return gz_place_noun_before(c->lx, &gs, &c->hits, tok) ? CUE_PLACE_PREP : pr;
 }
 
 /* An atom: one hit that can start or extend a mention. */
@@ -454,12 +599,13 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		if (na && atoms[na - 1].tok == h->tok) {
 			atom *p = &atoms[na - 1];
 			if (h->kind == LX_PLACE && p->kind == LX_ACTOR) {
-				if (prep_before(c, h->tok) == CUE_PLACE_PREP) {
+				if (place_prep_before(c, h->tok) == CUE_PLACE_PREP &&
+				    !possessive_after(c, h->tok + h->ntok)) {
 					p->kind = LX_PLACE;
 					p->en = en;
 				}
 			} else if (h->kind == LX_ACTOR && p->kind == LX_PLACE &&
-				   prep_before(c, h->tok) != CUE_PLACE_PREP) {
+				   place_prep_before(c, h->tok) != CUE_PLACE_PREP) {
 				p->kind = LX_ACTOR;
 				p->en = en;
 			}
@@ -477,12 +623,19 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 	mention *cur = NULL;
 	for (int i = 0; i < na; i++) {
 		const atom *a = &atoms[i];
+		/* "ALGER — Le ministre ...": the dateline is where the news was
+		 * written, not an actor of the sentence */
+		if (a->tok == c->dateline_tok)
+			continue;
 		if (a->kind == LX_PLACE) {
 			const lx_place *pl = &c->lx->places.items[a->en->value];
-			uint8_t pr = prep_before(c, a->tok);
+			uint8_t pr = place_prep_before(c, a->tok);
 			if (c->sent_place < 0 && pr == CUE_PLACE_PREP)
 				c->sent_place = a->en->value;
-			if (pr == CUE_PLACE_PREP && c->nplaces_seen < 8)
+			/* the gazetteer's cities are not guesses for the meeting's
+			 * place ("'Howdy Modi!' in Houston") */
+			if (pr == CUE_PLACE_PREP && c->nplaces_seen < 8 &&
+			    !(c->e->gz.loaded && (size_t)a->en->value >= c->e->gz.first_place))
 				c->places_seen[c->nplaces_seen++] = a->en->value;
 			if (pr != CUE_PLACE_PREP)
 				continue;
@@ -531,7 +684,12 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 				join = (cur->person >= 0 && comma && !cur->has_title) ||
 				       (cur->has_title && cur->person < 0 && !comma) ||
 				       /* "British Prime Minister", "Chinese ambassador" */
-				       (cur->adj_only && a->tok == cur->end);
+				       (cur->adj_only && a->tok == cur->end) ||
+				       /* "Bangladesh President", "China Coast Guard": a
+				        * country's name before a title qualifies it */
+				       (is_en(c) && a->tok == cur->end && cur->country[0] && !cur->has_title &&
+					cur->person < 0 && !cur->counterpart && !cur->loc &&
+					c->ti.toks.items[a->tok].upper);
 			else if (a->kind == LX_CUE && a->en->sub == CUE_COUNTERPART)
 				/* "his Vietnamese counterpart" */
 				join = cur->adj_only && a->tok == cur->end;
@@ -563,13 +721,18 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			cur->place = -1;
 			cur->prep = prep_before(c, a->tok);
 			if (!cur->prep && a->kind == LX_ACTOR && a->en->sub == AK_ADJ &&
-			    a->tok > c->base + 1 && !cue_at(c, a->tok - 1) &&
+			    a->tok > c->base + 1 &&
+			    (!cue_at(c, a->tok - 1) || cue_at(c, a->tok - 1) == CUE_PLACE_NOUN) &&
 			    c->ti.toks.items[a->tok - 1].kind == ENT_TOK_WORD)
 				/* "par le régime israélien": the adjective's noun decides */
 				cur->prep = prep_before(c, a->tok - 1);
 			/* "en Russie" is a destination; "au gouvernement de l'Inde" is not */
 			cur->loc = cur->prep == CUE_PLACE_PREP && a->kind == LX_ACTOR &&
 				   (a->en->sub == AK_NAME || a->en->sub == AK_CAPITAL);
+			if (cur->prep == CUE_PLACE_PREP && possessive_after(c, a->end))
+				/* "in response to Washington's decision": the
+				 * preposition is the noun's, Washington is no place */
+				cur->loc = false;
 			cur->adj_only = a->kind == LX_ACTOR && a->en->sub == AK_ADJ;
 		} else if (a->kind != LX_ACTOR || a->en->sub != AK_ADJ) {
 			cur->adj_only = false;
@@ -621,7 +784,9 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			continue;
 		for (int j = i + 1; j < c->nm; j++) {
 			mention *m = &c->m[j];
-			if (m->prep != CUE_OF || m->has_title || m->person >= 0)
+			/* "ses homologues français et turc": adjectives too */
+			bool adj = m->adj_only && !m->prep && h->counterpart;
+			if ((m->prep != CUE_OF && !adj) || m->has_title || m->person >= 0)
 				break;
 			m->has_title = h->has_title;
 			m->counterpart = h->counterpart;
@@ -687,6 +852,17 @@ static void actor_from_mention(ctx *c, const mention *m, const ent_date *when,
 			snprintf(out->code, sizeof out->code, "%s%s", country,
 				 lx->persons.items[person].agent);
 	}
+	if (person >= 0 && lx->persons.items[person].nroles && !m->has_title &&
+	    !strcmp(country, lx->persons.items[person].country)) {
+		/* a person of a TABARI/PETRARCH dictionary: its role at the date */
+		char rc[4], ra[4];
+		if (!lx_person_role(lx, person, dn, rc, ra)) {
+			memset(out, 0, sizeof *out);
+			return;
+		}
+		memcpy(out->country, rc, 4);
+		snprintf(out->code, sizeof out->code, "%s%s", rc, ra);
+	}
 	const ent_token *a = &c->ti.toks.items[m->tok];
 	const ent_token *b = &c->ti.toks.items[m->end - 1];
 	out->span.start = a->start;
@@ -720,12 +896,93 @@ static int sector_class(const ctx *c, uint64_t sectors)
 	return SC_NONE;
 }
 
+/* An event's place: its English name and, when known, its coordinates. */
+static void set_place(ent_event *ev, const lx_place *p)
+{
+	ev->place = p->name;
+	ev->geo = p->geo;
+	ev->latitude = p->lat;
+	ev->longitude = p->lon;
+}
+
+/* Does span sp lie in sentence s? */
+static bool in_sentence(const ent_sentence *s, const ent_span *sp)
+{
+	return sp->len && sp->start >= s->start && sp->start + sp->len <= s->start + s->len;
+}
+
+/* An event's confidence (docs/confidence.md): the lower of what its
+ * sentence says and what the rule that read it was worth (`rule`, the
+ * caller's figure). The sentence says 0.35 for a trigger, + 0.25 when it
+ * names the source, + 0.25 when it names the target (a side taken from
+ * the article's meeting, a pronoun's antecedent or "les deux parties" is
+ * inferred, not named) and + 0.1 when it writes the event's date. */
+static double evidence_confidence(const ctx *c, const ent_sentence *s, const actor *src,
+				  const actor *tgt, const char *date, double rule)
+{
+	double said = 0.35;
+	if (in_sentence(s, &src->span))
+		said += 0.25;
+	if (in_sentence(s, &tgt->span))
+		said += 0.25;
+	for (int i = 0; i < c->nd && date[0]; i++) {
+		char d[11];
+		ent_date_format(&c->dates[i].d, d);
+		if (strcmp(d, date) == 0) {
+			said += 0.1;
+			break;
+		}
+	}
+	double conf = rule < said ? rule : said;
+	if (conf < 0)
+		conf = 0;
+	if (conf > 1)
+		conf = 1;
+	return (double)(long)(conf * 100 + 0.5) / 100; /* two decimals */
+}
+
+static bool frame_has(const frame *f, const char *country);
+
 static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 		 const ent_date *date, int place, uint64_t sectors, bool negated,
 		 const ent_sentence *s, const lx_hit *trig, double confidence)
 {
-	if (!src->country[0] || !tgt->country[0] || strcmp(src->country, tgt->country) == 0)
+	if (!src->country[0] ||
+	    (!c->one_sided && (!tgt->country[0] || strcmp(src->country, tgt->country) == 0)))
 		return;
+	/* "Le Burkina Faso, le Mali et le Niger ont finalisé à Niamey un
+	 * texte" after their ministers' meeting: a country named bare, while
+	 * both sides are sides of the meeting, acts through the one who
+	 * represents it there */
+	actor named[2];
+	if (c->fr.set && frame_has(&c->fr, src->country) && frame_has(&c->fr, tgt->country)) {
+		const actor *in[2] = {src, tgt};
+		for (int k = 0; k < 2; k++) {
+			named[k] = *in[k];
+			if (in[k]->name || strlen(in[k]->code) != 3)
+				continue;
+			for (int j = -1; j < c->fr.nb; j++) {
+				const actor *f = j < 0 ? &c->fr.a : &c->fr.b[j];
+				if (f->name && strcmp(f->country, in[k]->country) == 0) {
+					named[k] = *f;
+					named[k].span = in[k]->span;
+					break;
+				}
+			}
+		}
+		src = &named[0];
+		tgt = &named[1];
+	}
+	/* "BAKU, December 23. Iran called in the Russian chargé d'affaires in
+	 * Tehran": a dateline in a third country is where the news was
+	 * filed, the sentence's city is where it happened */
+	if (place >= 0 && place == c->doc_place && c->sent_place >= 0 && c->sent_place != place) {
+		const char *dc = c->lx->places.items[place].country;
+		const char *sc = c->lx->places.items[c->sent_place].country;
+		if (strncmp(dc, src->country, 3) && strncmp(dc, tgt->country, 3) &&
+		    (!strncmp(sc, src->country, 3) || !strncmp(sc, tgt->country, 3)))
+			place = c->sent_place;
+	}
 	ent_event ev;
 	memset(&ev, 0, sizeof ev);
 	const lx_code *ci = lx_code_info(c->lx, code);
@@ -743,7 +1000,7 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 	ev.target_name = tgt->name;
 	ent_date_format(date, ev.date);
 	if (place >= 0)
-		ev.place = c->lx->places.items[place].name;
+		set_place(&ev, &c->lx->places.items[place]);
 	ev.sectors = sectors;
 	ev.negated = negated;
 	if (ci) {
@@ -751,7 +1008,7 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 		ev.quad = ci->quad;
 		ev.plover = ci->plover;
 	}
-	ev.confidence = confidence;
+	ev.confidence = evidence_confidence(c, s, src, tgt, ev.date, confidence);
 	ev.sentence.start = s->start;
 	ev.sentence.len = s->len;
 	const ent_token *a = &c->ti.toks.items[trig->tok];
@@ -768,6 +1025,8 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 			return;
 	}
 	ENT_VEC_PUSH(c->out->events, ev);
+	evdate dk = {.kind = c->date_kind, .d = *date};
+	ENT_VEC_PUSH(c->dkind, dk);
 }
 
 /* May mention b continue a coordination that mention a is in? Only in the
@@ -778,6 +1037,8 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 static bool same_role(const mention *a, const mention *b, bool closed)
 {
 	return a->prep == b->prep || (b->prep == CUE_OF && (a->prep == 0 || a->prep == CUE_OF)) ||
+	       /* "avec ses homologues de France, de Turquie et de Suisse" */
+	       (b->prep == CUE_OF && a->counterpart && b->counterpart) ||
 	       (b->prep == 0 && closed && (a->prep == CUE_WITH || a->prep == CUE_PLACE_PREP ||
 					   a->prep == CUE_BETWEEN));
 }
@@ -863,6 +1124,30 @@ static void frame_set(frame *f, const actor *a, const actor *b, int nb, int plac
 
 static bool recent_date(const ctx *c, const ent_date *d);
 
+/* The main event of the article dates what follows even when it is not a
+ * meeting ("On March 20, the chargé d'affaires was summoned"), and its own
+ * date beats a report's of up to three days later ("the ministry said on
+ * Tuesday that ..."). */
+static void frame_date(ctx *c, const actor *a, const actor *b, const ent_date *date, bool dated)
+{
+	if (!c->fr.set || !dated || !recent_date(c, date) || !frame_has(&c->fr, a->country) ||
+	    !frame_has(&c->fr, b->country))
+		return;
+	if (c->fr.date_set) {
+		if (!c->fr.date_weak || c->date_kind != DK_OWN || date->prec < 3 ||
+		    c->fr.date.prec < 3)
+			return;
+		ent_date lo = c->fr.date;
+		ent_date_add_days(&lo, -3);
+		if (ent_date_num(date) < ent_date_num(&lo) ||
+		    ent_date_num(date) > ent_date_num(&c->fr.date))
+			return;
+	}
+	c->fr.date = *date;
+	c->fr.date_set = true;
+	c->fr.date_weak = c->date_kind != DK_OWN;
+}
+
 /* Emits the events of a group of coordinated parties ("Le Vietnam et la
  * Russie ont convenu", "entre le Vietnam et le Kazakhstan, l'Azerbaïdjan
  * et la Biélorussie"): every pair, except that when the parties are the
@@ -908,6 +1193,7 @@ static bool emit_group(ctx *c, const char *code, actor *sa, int ns, const ent_da
 		if (dated && c->fr.set) {
 			c->fr.date = *date;
 			c->fr.date_set = true;
+			c->fr.date_weak = c->date_kind != DK_OWN;
 		}
 	}
 	return true;
@@ -942,6 +1228,19 @@ static bool about_code(const char *code)
 				  code[1] == '6' || code[1] == '7');
 }
 
+/* Codes whose events may stay within one country or have no target
+ * ("demonstrated", "resigned", "imposed a curfew"): all but appeals,
+ * meetings, diplomatic and material cooperation, which need another side;
+ * English only for now (issue #4: the peers' suites code them, the
+ * French gold has few). */
+static bool domestic_code(const ctx *c, const char *code)
+{
+	if (!is_en(c))
+		return false;
+	return !(code[0] == '0' && (code[1] == '2' || code[1] == '4' || code[1] == '5' ||
+				    code[1] == '6' || code[1] == '7'));
+}
+
 static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			 uint32_t next_trig)
 {
@@ -950,12 +1249,91 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	uint8_t frame_kind = en->sub;
 	uint32_t from = s->tok, to = s->tok + s->ntok;
 
+	/* "face à la menace terroriste", "contre la répression": a verb form
+	 * that folding makes a noun ("menacé" = "menace") is a noun after a
+	 * preposition and its article (a clitic "la" follows a subject, not a
+	 * preposition); a noun of threat, force or coercion there names the
+	 * background of another act, not an event */
+	if (!is_en(c) && t->tok >= from + 2 && cue_at(c, t->tok - 1) == CUE_DET) {
+		uint8_t pc = cue_at(c, t->tok - 2);
+		bool prep = pc == CUE_PLACE_PREP || pc == CUE_OF || pc == CUE_WITH || pc == CUE_BY ||
+			    tok_is(c, t->tok - 2, "contre") || tok_is(c, t->tok - 2, "sur") ||
+			    tok_is(c, t->tok - 2, "pour") || tok_is(c, t->tok - 2, "dans");
+		bool background = tr->code[0] == '1' && tr->code[1] >= '3' && tr->code[1] <= '7';
+		if (prep && (!(en->flags & TF_NOUN) || (background && t->tok > from + 4)))
+			return;
+	}
 	/* "lors de l'entretien": a reference to the meeting, not a new one */
 	if (t->tok > from) {
 		uint32_t p = t->tok;
 		while (p > from && (cue_at(c, p - 1) == CUE_DET))
 			p--;
 		if (p > from && cue_at(c, p - 1) == CUE_REF)
+			return;
+		/* "This is their first phone call", "that was his second visit" */
+		if ((en->flags & TF_NOUN) && p > from + 1 && !cue_at(c, p - 1) &&
+		    !trigger_at(c, p - 1) && c->ti.toks.items[p - 1].kind == ENT_TOK_WORD &&
+		    !c->ti.toks.items[p - 1].upper) {
+			uint32_t q = p - 1;
+			while (q > from && (cue_at(c, q - 1) == CUE_DET || cue_at(c, q - 1) == CUE_POSSESSIVE))
+				q--;
+			if (q > from + 1 && cue_at(c, q - 1) == CUE_PASSIVE && cue_at(c, q - 2) == CUE_REF)
+				return;
+		}
+	}
+	/* "lodged a protest against the joint statement", "condemned the
+	 * sanctions": a noun right after a demand, a disapproval or a
+	 * rejection is what is objected to, not an event of its own */
+	if (en->flags & TF_NOUN)
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok ||
+			    t->tok - (o->tok + o->ntok) > 4)
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			bool comma = false;
+			for (uint32_t k = o->tok + o->ntok; k < t->tok; k++)
+				if (tok_is(c, k, ",") || cue_at(c, k) == CUE_COORD)
+					comma = true;
+			if (!comma && oc[0] == '1' && oc[1] <= '2')
+				return;
+			/* "lifted a night curfew", "halted economic aid": the
+			 * object of a yielding or reducing verb (issue #4) */
+			if (!comma && !(entry(c, o->entry)->flags & TF_NOUN) &&
+			    ((oc[0] == '0' && oc[1] == '8') || (oc[0] == '1' && oc[1] == '6')))
+				return;
+		}
+	/* "had already rejected and condemned the claims": one disapproval,
+	 * the verb next to its object */
+	if (!(en->flags & TF_NOUN) && tr->code[0] == '1' && tr->code[1] >= '1' && tr->code[1] <= '2' &&
+	    t->tok + t->ntok + 1 < to && cue_at(c, t->tok + t->ntok) == CUE_COORD)
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok != t->tok + t->ntok + 1)
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			if (oc[0] == '1' && oc[1] >= '1' && oc[1] <= '2' && !(entry(c, o->entry)->flags & TF_NOUN))
+				return;
+		}
+	/* "Turkish officials received the relief supplies": aid that is
+	 * received goes from the other side to the receiver */
+	bool received = false;
+	if ((en->flags & TF_NOUN) && tr->code[0] == '0' && tr->code[1] == '7') {
+		uint32_t k = t->tok;
+		while (k > from && cue_at(c, k - 1) == CUE_DET)
+			k--;
+		for (size_t h = 0; k > from && h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind == LX_TRIGGER && o->tok + o->ntok == k && entry(c, o->entry)->sub == FR_RECEIVE)
+				received = true;
+		}
+	}
+	/* "received the relief goods": what is received is a thing */
+	if (frame_kind == FR_RECEIVE && !(en->flags & TF_NOUN)) {
+		uint32_t k = t->tok + t->ntok;
+		while (k < to && cue_at(c, k) == CUE_DET)
+			k++;
+		if (k < to && trigger_at(c, k))
 			return;
 	}
 	/* "la guerre en Ukraine", "l'invasion de l'Ukraine": a noun of armed
@@ -964,6 +1342,50 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		return;
 	if ((en->flags & TF_NOUN) && tr->code[0] == '2')
 		return;
+	/* "evacuated the wounded": a participle after a determiner names
+	 * people, it reports no act */
+	if (is_en(c) && !(en->flags & TF_NOUN) && t->tok > from && cue_at(c, t->tok - 1) == CUE_DET &&
+	    tr->code[0] == '1' && tr->code[1] >= '8')
+		return;
+	/* "will provide emergency food aid", "rejected calls for economic
+	 * aid": aid named in an intent, an appeal, a demand, a rejection, a
+	 * threat or a cut is its content (issue #4) */
+	if (is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '0' && tr->code[1] == '7')
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || (entry(c, o->entry)->flags & TF_NOUN) ||
+			    o->tok + o->ntok > t->tok || o->tok + o->ntok + 10 < t->tok)
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			if ((oc[0] == '0' && (oc[1] == '2' || oc[1] == '3')) ||
+			    (oc[0] == '1' && (oc[1] == '0' || oc[1] == '2' || oc[1] == '3' || oc[1] == '6')))
+				return;
+		}
+	if (is_en(c) && !(en->flags & TF_NOUN) && t->ntok >= 2 &&
+	    tok_is(c, t->tok + t->ntok - 1, "to") && tr->code[0] == '1' && tr->code[1] == '2' &&
+	    t->tok + t->ntok < to && trigger_at(c, t->tok + t->ntok))
+		return; /* "refused to meet": the meeting, negated (EVENTS.md 2) */
+	/* "agreed to lift the embargo", "threatened to withdraw": a verb
+	 * after "to" that completes an appeal, an intent, a demand, a
+	 * rejection or a threat is its content, not an event of its own */
+	if (is_en(c) && !(en->flags & TF_NOUN) && !(en->flags & TF_INTENT) && t->tok > from + 1 &&
+	    tok_is(c, t->tok - 1, "to") && !(tr->code[0] == '0' && tr->code[1] == '4'))
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok ||
+			    o->tok + o->ntok + 4 < t->tok)
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			if (oc[0] == '1' && oc[1] == '2' && tok_is(c, o->tok + o->ntok - 1, "to"))
+				continue; /* "refused to meet" is the meeting, negated */
+			/* "decided to impose sanctions" imposes them: after an
+			 * intent only cooperation, aid and yielding are content */
+			bool yield = tr->code[0] == '0' &&
+				     (tr->code[1] == '6' || tr->code[1] == '7' || tr->code[1] == '8');
+			if ((oc[0] == '0' && (oc[1] == '2' || (oc[1] == '3' && yield))) ||
+			    (oc[0] == '1' && (oc[1] == '0' || oc[1] == '2' || oc[1] == '3')))
+				return;
+		}
 	bool negated = false, future = (en->flags & TF_INTENT) != 0;
 	for (uint32_t i = t->tok > from + 4 ? t->tok - 4 : from; i < t->tok; i++) {
 		if (cue_at(c, i) == CUE_NEG)
@@ -974,6 +1396,22 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (t->tok + t->ntok < to && cue_at(c, t->tok + t->ntok) == CUE_NEG &&
 	    t->tok > from && cue_at(c, t->tok - 1) == CUE_NEG)
 		negated = true;
+	if (!is_en(c) && !future && !french_future(c, t->tok, t->ntok)) {
+		/* "des entrepreneurs accompagneront le Premier ministre pour
+		 * participer à une conférence": a noun or an infinitive in the
+		 * clause of a verb in the future tense is planned */
+		uint32_t last = t->tok + t->ntok - 1;
+		bool infinitive = token_ends(c, last, "er") || token_ends(c, last, "ir");
+		if ((en->flags & TF_NOUN) || infinitive)
+			for (uint32_t i = t->tok; i-- > from;) {
+				if (trigger_at(c, i) || tok_is(c, i, ",") || tok_is(c, i, ";"))
+					break;
+				if (french_future(c, i, 1)) {
+					future = true;
+					break;
+				}
+			}
+	}
 	if (en->flags & TF_NOUN) {
 		/* "une visite prévue", and a noun in a clause already planned:
 		 * "s'apprête à se rendre au Maroc dans le cadre d'une visite" */
@@ -989,14 +1427,29 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	ent_date date = {0};
 	bool explicit_date = false;
 	uint32_t best = UINT32_MAX;
+	int weak = -1;
+	/* "On March 20, X was summoned ... over a statement made on March 10":
+	 * a date opening the sentence dates its clauses; a date further on
+	 * belongs to a trigger only when it follows it closely */
+	uint32_t after_max = 20;
+	for (int i = 0; i < c->nd; i++)
+		if (!c->dates[i].weak && c->dates[i].tok <= from + 2 && c->dates[i].tok < t->tok)
+			after_max = 6;
 	for (int i = 0; i < c->nd; i++) {
 		uint32_t dt = c->dates[i].tok;
 		uint32_t dist;
+		if (c->dates[i].weak) {
+			/* "X has decided to ..., the ministry said on Monday": the
+			 * report's date, when nothing better dates the event */
+			if (weak < 0)
+				weak = i;
+			continue;
+		}
 		if (dt < t->tok)
 			dist = t->tok - dt;
 		else if (future || (en->flags & TF_INTENT) || strcmp(tr->code, "036") == 0)
 			continue; /* "a invité X à venir en décembre": the plan's date */
-		else if (dt - t->tok <= 20 && dt < next_trig)
+		else if (dt - t->tok <= after_max && dt < next_trig)
 			dist = dt - t->tok;
 		else
 			continue;
@@ -1006,8 +1459,17 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			explicit_date = true;
 		}
 	}
-	if (!explicit_date)
+	c->date_kind = explicit_date ? DK_OWN : DK_DOC;
+	if (!explicit_date && !c->fr.date_set && weak >= 0) {
+		date = c->dates[weak].d;
+		explicit_date = true;
+		c->date_kind = DK_REPORT;
+	}
+	if (!explicit_date) {
 		date = c->fr.date_set ? c->fr.date : c->docdate;
+		if (c->fr.date_set)
+			c->date_kind = c->fr.date_weak ? DK_REPORT : DK_FRAME;
+	}
 
 	/* Sectors: the cooperation areas an appeal, an intent, a signing, a
 	 * cooperation or an aid is about, named in its scope: from the end of
@@ -1038,6 +1500,34 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				snprintf(code, sizeof code, "06%d", cls);
 		}
 	}
+	/* "lifted a night curfew" (0813), "eased sanctions" (085), "halted
+	 * economic aid" (162): a yielding or reducing verb takes its code
+	 * from the noun it acts on (issue #4) */
+	if (!(en->flags & TF_NOUN) &&
+	    ((code[0] == '0' && code[1] == '8') || (code[0] == '1' && code[1] == '6')))
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok < t->tok + t->ntok ||
+			    o->tok > t->tok + t->ntok + 4 || !(entry(c, o->entry)->flags & TF_NOUN))
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *nc = NULL;
+			if (code[0] == '0') {
+				if (!strcmp(oc, "1723"))
+					nc = "0813";
+				else if (!strcmp(oc, "1724"))
+					nc = "0814";
+				else if (!strncmp(oc, "163", 3))
+					nc = "085";
+				else if (!strncmp(oc, "191", 3))
+					nc = "0872";
+			} else if (oc[0] == '0' && oc[1] == '7') {
+				nc = "162";
+			}
+			if (nc)
+				snprintf(code, sizeof code, "%s", nc);
+			break;
+		}
 	if (explicit_date && !future && c->docdate.prec >= 2 &&
 	    ent_date_num(&date) > ent_date_num(&c->docdate) + (c->docdate.prec == 2 ? 16 : 0)) {
 		/* a date after the article's is a plan: a meeting to come is an
@@ -1055,18 +1545,31 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (explicit_date && c->docdate.prec && ent_date_num(&date) > ent_date_num(&c->docdate)) {
 			date = c->docdate;
 			explicit_date = false;
+			c->date_kind = DK_OWN;
 		}
+	}
+	/* "on September 11 concluded his two-day State visit", "a achevé
+	 * mercredi sa visite de trois jours": the visit is a span ending that
+	 * day, and the event takes its first day (EVENTS.md section 3) */
+	if (explicit_date && !future && date.prec >= 3 && code[0] == '0' && code[1] == '4') {
+		int back = visit_end_days(c, from, to, t->tok);
+		if (back > 0)
+			ent_date_add_days(&date, -back);
 	}
 	if (future && code[0] == '0' && code[1] == '4')
 		snprintf(code, sizeof code, "036");
-	else if (future && !(code[0] == '0' && code[1] == '3'))
-		return; /* a planned signing or sanction is not yet an event */
+	else if (future && !(code[0] == '0' && code[1] == '3') && !(code[0] == '1' && code[1] == '3'))
+		return; /* a planned signing or sanction is not yet an event; a
+			 * threat ("will be met with countermeasures") is one */
 
-	/* source: the nearest subject-like mention before the trigger */
+	/* source: the nearest subject-like mention before the trigger (before
+	 * the meeting verb, for the purpose of a meeting: "X visited Y to hand
+	 * over a protest note") */
+	uint32_t src_lim = t->tok == c->purpose_tok ? c->purpose_src : t->tok;
 	int src = -1;
 	for (int i = c->nm - 1; i >= 0; i--) {
 		const mention *m = &c->m[i];
-		if (m->end > t->tok)
+		if (m->end > src_lim)
 			continue;
 		if (!m->both && (m->loc || (m->prep && m->prep != CUE_OF)))
 			continue;
@@ -1106,6 +1609,43 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			}
 		}
 	}
+	if (src < 0 && (en->flags & TF_NOUN)) {
+		/* "At a meeting with X, Y said", "In a phone call with X on
+		 * Monday, Y ...": a noun in the opening phrase belongs to the
+		 * subject of the clause after the comma */
+		uint32_t comma = UINT32_MAX;
+		for (uint32_t i = t->tok + t->ntok; i < to && comma == UINT32_MAX; i++)
+			if (tok_is(c, i, ","))
+				comma = i;
+		for (int i = 0; i < c->nm && comma != UINT32_MAX; i++) {
+			const mention *m = &c->m[i];
+			if (m->tok > comma && !m->prep && !m->loc &&
+			    (m->country[0] || m->office || m->pronoun) && !m->adj_only) {
+				src = i;
+				break;
+			}
+		}
+	}
+	if (src < 0 && is_en(c))
+		/* "Rebels in the Ivory Coast dismissed", "Demonstrators in
+		 * Baghdad blocked a road": a group located in a country at the
+		 * head of the sentence acts for it (issue #4) */
+		for (int i = 0; i < c->nm; i++) {
+			const mention *m = &c->m[i];
+			uint32_t p = m->tok;
+			while (p > from && cue_at(c, p - 1) == CUE_DET)
+				p--;
+			/* "Thousands of Kenyan teachers", "Members of the Fijian
+			 * opposition": the group at the head of the sentence */
+			bool head_of = m->prep == CUE_OF && p > from && p <= from + 3 &&
+				       cue_at(c, p - 1) == CUE_OF && m->country[0];
+			if (m->end > src_lim || m->tok > from + 8 || p <= from + 1 ||
+			    (!head_of && (!m->loc || !tok_is(c, p - 1, "in") ||
+					  c->ti.toks.items[p - 2].kind != ENT_TOK_WORD || cue_at(c, p - 2))))
+				continue;
+			src = i;
+			break;
+		}
 	int srcs[8], nsrc = 0;
 	actor sa[8];
 	int ns = 0;
@@ -1118,7 +1658,9 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	bool passive = false;
 	if (!(en->flags & TF_NOUN))
 		for (uint32_t i = t->tok > from + 2 ? t->tok - 2 : from; i < t->tok; i++)
-			if (cue_at(c, i) == CUE_PASSIVE)
+			if (cue_at(c, i) == CUE_PASSIVE &&
+			    /* "s'est également entretenu": reflexive, not passive */
+			    !(i > from && (tok_is(c, i - 1, "s'") || tok_is(c, i - 1, "se"))))
 				passive = true;
 	if (passive && c->nm == 0)
 		return; /* "des solutions ont été proposées": by whom, to whom, unsaid */
@@ -1126,7 +1668,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		int agent = -1;
 		for (int i = 0; i < c->nm; i++)
 			if (c->m[i].prep == CUE_BY && c->m[i].tok >= t->tok + t->ntok && c->m[i].country[0]) {
-				agent = i;
+				/* "sanctionnés pour ... l'invasion de l'Ukraine par la
+				 * Russie": past the next trigger, its agent */
+				if (c->m[i].tok < next_trig)
+					agent = i;
 				break;
 			}
 		bool by_agent = agent >= 0;
@@ -1148,14 +1693,31 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (agent < 0)
 				/* "est convoqué au ministère français": the other side
 				 * named after the verb */
-				for (int i = 0; i < c->nm; i++)
+				for (int i = 0; i < c->nm && c->m[i].tok < next_trig; i++)
 					if (c->m[i].tok >= t->tok + t->ntok && c->m[i].country[0] &&
 					    strcmp(c->m[i].country, pa.country) != 0) {
 						agent = i;
 						break;
 					}
+			/* "The Finnish ministry said that the ambassador was
+			 * summoned": the one who reports it did it; not so for
+			 * violence ("civilians were killed"), whose agent is said
+			 * or unknown (issue #4) */
+			bool violence = (code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0');
+			for (int i = 0; agent < 0 && !violence && i < patient; i++) {
+				const mention *m = &c->m[i];
+				if (m->prep || m->loc || !m->country[0] || !strcmp(m->country, pa.country))
+					continue;
+				for (uint32_t k = m->end; k < c->m[patient].tok; k++)
+					if (cue_at(c, k) == CUE_REPORT) {
+						agent = i;
+						break;
+					}
+			}
 			if (agent >= 0)
 				actor_from_mention(c, &c->m[agent], &date, 0, &ag);
+			else if (violence)
+				return;
 			else if (c->fr.set && strcmp(c->fr.a.country, pa.country) != 0)
 				ag = c->fr.a;
 			else if (c->fr.set && c->fr.nb)
@@ -1168,6 +1730,9 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 					pl = c->fr.place;
 				emit(c, code, &ag, &pa, &date, pl, sectors, negated, s, t,
 				     by_agent ? 0.8 : 0.6);
+				if (!c->fr.set)
+					frame_set(&c->fr, &ag, &pa, 1, pl);
+				frame_date(c, &ag, &pa, &date, explicit_date && !future);
 				c->last_subject = ag;
 				c->have_last_subject = true;
 				return;
@@ -1197,11 +1762,19 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			continue;
 		}
 		actor a;
-		actor_from_mention(c, m, &date, 0, &a);
+		/* "X and his Japanese counterpart signed": the counterpart holds
+		 * the office of the one it is coordinated with */
+		actor_from_mention(c, m, &date, cp_office, &a);
 		if (a.country[0] && ns < 8)
 			sa[ns++] = a;
 	}
-	if (both || (ns == 0 && c->nm == 0 && c->fr.set) ||
+	/* "satisfaction was expressed with the relations between the two
+	 * countries": a noun or a passive with no side named */
+	bool no_country = true;
+	for (int i = 0; i < c->nm; i++)
+		if (c->m[i].country[0])
+			no_country = false;
+	if (both || (ns == 0 && no_country && c->fr.set) ||
 	    (ns == 0 && frame_kind == FR_MUTUAL && c->fr.set)) {
 		/* "les deux parties": the frame's sides */
 		if (!c->fr.set)
@@ -1252,10 +1825,42 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (ns)
 		src_actor = sa[0];
 	int tg = -1;
-	for (int pass = 0; pass < 2 && tg < 0; pass++) {
+	bool as_noun = (en->flags & TF_NOUN) ||
+		       (t->tok > from && (cue_at(c, t->tok - 1) == CUE_DET ||
+					  cue_at(c, t->tok - 1) == CUE_POSSESSIVE));
+	if (as_noun && nsrc)
+		/* "M. Attaf a réitéré à son homologue français ses félicitations",
+		 * "a adressé au président X ses condoléances": the person the
+		 * noun is given to, between the subject and the noun */
+		for (int i = srcs[nsrc - 1] + 1; i < c->nm && c->m[i].end <= t->tok; i++) {
+			const mention *m = &c->m[i];
+			if (m->prep == CUE_PLACE_PREP && !m->loc && m->country[0] &&
+			    (m->person >= 0 || m->has_title || m->counterpart) &&
+			    !(src_actor.country[0] && strcmp(m->country, src_actor.country) == 0)) {
+				tg = i;
+				break;
+			}
+		}
+	for (int pass = 0; pass < 3 && tg < 0; pass++) {
+		if (pass == 1) {
+			/* "Avec son homologue turc, M. Attaf a échangé les vues sur la
+			 * situation en Palestine": the avec-phrase before the subject,
+			 * before a place named after the verb */
+			for (int i = 0; i < c->nm && tg < 0; i++) {
+				const mention *m = &c->m[i];
+				if (m->end <= t->tok && m->prep == CUE_WITH &&
+				    (m->country[0] || m->counterpart) &&
+				    !(nsrc && i >= srcs[0] && i <= srcs[nsrc - 1]) &&
+				    !(m->country[0] && src_actor.country[0] &&
+				      strcmp(m->country, src_actor.country) == 0))
+					tg = i;
+			}
+			continue;
+		}
 		for (int i = 0; i < c->nm; i++) {
 			const mention *m = &c->m[i];
-			if (m->tok < t->tok + t->ntok || (nsrc && i >= srcs[0] && i <= srcs[nsrc - 1]))
+			if (m->tok < (t->tok == c->purpose_tok ? c->purpose_src + 1 : t->tok + t->ntok) ||
+			    (nsrc && i >= srcs[0] && i <= srcs[nsrc - 1]))
 				continue;
 			if (participle && i == src)
 				continue;
@@ -1273,14 +1878,14 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			break;
 		}
 	}
-	if (tg < 0)
-		/* "Avec son homologue turc, M. Attaf a échangé": the avec-phrase
-		 * before the subject */
+	if (tg < 0 && code[0] == '1' && code[1] >= '1' && code[1] <= '3' && ns)
+		/* "any interference by Washington will be met with
+		 * countermeasures": a disapproval or a threat is aimed at the
+		 * other country the sentence names before it */
 		for (int i = 0; i < c->nm; i++) {
 			const mention *m = &c->m[i];
-			if (m->end <= t->tok && m->prep == CUE_WITH && (m->country[0] || m->counterpart) &&
-			    !(m->country[0] && src_actor.country[0] &&
-			      strcmp(m->country, src_actor.country) == 0)) {
+			if (m->end <= t->tok && m->country[0] && !m->loc && m->prep == CUE_BY &&
+			    strcmp(m->country, src_actor.country) != 0) {
 				tg = i;
 				break;
 			}
@@ -1300,6 +1905,15 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	for (int i = 0; i < c->nm; i++) {
 		const mention *m = &c->m[i];
 		if (m->prep == CUE_BY && m->tok >= t->tok + t->ntok && m->country[0]) {
+			/* "des rencontres avec X, chargé par le président ...": a
+			 * "par" past a comma, far from the verb, is another
+			 * participle's agent */
+			bool comma = false;
+			for (uint32_t k = t->tok + t->ntok; k < m->tok; k++)
+				if (tok_is(c, k, ","))
+					comma = true;
+			if (comma && m->tok > t->tok + t->ntok + 6)
+				break;
 			by = i;
 			break;
 		}
@@ -1384,6 +1998,29 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		return; /* acting together on someone the text does not name */
 	if (!nt) {
 		nt = frame_others(&c->fr, sa[0].country, ta);
+		if (!nt && domestic_code(c, code) && co_subjects == 1) {
+			/* "Iraqi Kurds demonstrated in Kirkuk", "Shevardnadze
+			 * resigned": no other country, an event within one
+			 * country (a mention of it after the trigger) or with no
+			 * target (issue #4) */
+			actor self;
+			memset(&self, 0, sizeof self);
+			for (int i = 0; i < c->nm; i++) {
+				const mention *m = &c->m[i];
+				if (m->tok < t->tok + t->ntok || m->both || m->pronoun ||
+				    strcmp(m->country, sa[0].country) != 0)
+					continue;
+				actor_from_mention(c, m, &date, 0, &self);
+				break;
+			}
+			c->one_sided = true;
+			emit(c, code, &sa[0], &self, &date, place >= 0 ? place : c->doc_place, sectors,
+			     negated, s, t, conf);
+			c->one_sided = false;
+			c->last_subject = sa[0];
+			c->have_last_subject = true;
+			return;
+		}
 		if (!nt)
 			return;
 		conf -= 0.1;
@@ -1391,6 +2028,11 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			date = c->fr.date;
 	} else {
 		conf += 0.3;
+	}
+	if (received && ns == 1 && nt == 1 && co_subjects == 1) {
+		actor x = sa[0];
+		sa[0] = ta[0];
+		ta[0] = x;
 	}
 	for (int k = 0; k < co_subjects; k++)
 		for (int j = 0; j < nt; j++) {
@@ -1410,6 +2052,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (dated && c->fr.set) {
 			c->fr.date = date;
 			c->fr.date_set = true;
+			c->fr.date_weak = c->date_kind != DK_OWN;
 		}
 	} else if (meeting && !future && dated && c->fr.date_set &&
 		   frame_has(&c->fr, sa[0].country) && frame_has(&c->fr, ta[0].country) &&
@@ -1425,6 +2068,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		c->fr.place = place;
 	if (!c->fr.set)
 		frame_set(&c->fr, &sa[0], ta, nt, place);
+	frame_date(c, &sa[0], &ta[0], &date, dated && !future);
 	c->last_subject = sa[0];
 	c->have_last_subject = true;
 }
@@ -1443,6 +2087,25 @@ static bool noise_sentence(const ctx *c, const ent_sentence *s)
 
 /* Lexicon hits of sentence s, and the cue covering each of its tokens.
  * Returns whether it has a trigger. */
+/* The gazetteer's cities in sentence s (gz_annotate); where several
+ * share a name, the countries of the sentence choose, else those of the
+ * article's meeting and dateline. */
+static void gazetteer_hits(ctx *c, const ent_sentence *s, const lx_lang *lang)
+{
+	if (!c->e->gz.loaded)
+		return;
+	char countries[MAX_PARTNERS + 2][4];
+	int n = 0;
+	for (int i = -1; c->fr.set && i < c->fr.nb; i++)
+		memcpy(countries[n++], i < 0 ? c->fr.a.country : c->fr.b[i].country, 4);
+	if (c->doc_place >= 0)
+		memcpy(countries[n++], c->lx->places.items[c->doc_place].country, 4);
+	gz_sentence gs = {.text = c->text, .ti = &c->ti, .from = s->tok, .to = s->tok + s->ntok,
+			  .cue = c->cue, .countries = (const char(*)[4])countries, .ncountries = n,
+			  .head = (size_t)(s - c->ti.sents.items) < 4};
+	gz_annotate(&c->e->gz, c->lx, lang, &gs, &c->hits);
+}
+
 static bool annotate(ctx *c, const ent_sentence *s, const lx_lang *lang)
 {
 	c->hits.len = 0;
@@ -1462,6 +2125,7 @@ static bool annotate(ctx *c, const ent_sentence *s, const lx_lang *lang)
 		if (o->kind == LX_TRIGGER)
 			any_trigger = true;
 	}
+	gazetteer_hits(c, s, lang);
 	return any_trigger;
 }
 
@@ -1470,6 +2134,53 @@ static bool annotate(ctx *c, const ent_sentence *s, const lx_lang *lang)
  * date with its year written out that agrees with the metadata makes the
  * article date precise to the day; with no metadata it becomes the article
  * date. Captions are often in another language: that one is tried too. */
+/* A caption's "on August 5, 2023" may be the day of the incident, not of
+ * the article: a later day of the next two weeks written with its weekday
+ * ("on Monday, August 7") and true to the calendar is the article's. */
+static ent_date weekday_dated(ctx *c, const lx_lang *lang, ent_date cand)
+{
+	ent_date best = cand;
+	ent_date hi = cand;
+	ent_date_add_days(&hi, 14);
+	size_t n = c->ti.sents.len < 12 ? c->ti.sents.len : 12;
+	for (size_t si = 0; si < n; si++) {
+		const ent_sentence *s = &c->ti.sents.items[si];
+		uint32_t to = s->tok + s->ntok;
+		annotate(c, s, lang);
+		for (uint32_t i = s->tok; i < to; i++) {
+			uint32_t nt, mt;
+			const lx_entry *wd = time_at(c, i, &nt);
+			if (!wd || wd->sub != TM_WEEKDAY)
+				continue;
+			uint32_t j = i + nt;
+			if (j < to && tok_is(c, j, ","))
+				j++;
+			if (j + 1 >= to)
+				continue;
+			const lx_entry *me = time_at(c, j, &mt);
+			int day = -1, month = -1;
+			if (me && me->sub == TM_MONTH && j + mt < to) {
+				month = me->value;
+				day = num_at(c, j + mt, 1, 31);
+			} else if (num_at(c, j, 1, 31) > 0) {
+				me = time_at(c, j + 1, &mt);
+				if (me && me->sub == TM_MONTH) {
+					month = me->value;
+					day = num_at(c, j, 1, 31);
+				}
+			}
+			if (day < 0 || month < 0 || day > ent_days_in_month(cand.y, month))
+				continue;
+			ent_date d = {.y = cand.y, .m = month, .d = day, .prec = 3};
+			if (ent_date_weekday(&d) != wd->value || ent_date_num(&d) <= ent_date_num(&best) ||
+			    ent_date_num(&d) > ent_date_num(&hi))
+				continue;
+			best = d;
+		}
+	}
+	return best;
+}
+
 static void refine_docdate(ctx *c)
 {
 	ent_date meta = c->docdate;
@@ -1492,7 +2203,7 @@ static void refine_docdate(ctx *c)
 					continue;
 				if (meta.prec >= 2 && d->d.m != meta.m)
 					continue;
-				c->docdate = d->d;
+				c->docdate = weekday_dated(c, lang, d->d);
 				return;
 			}
 		}
@@ -1599,7 +2310,9 @@ static bool all_caps(const ctx *c, uint32_t tok, uint32_t n)
  * Returns a place index or -1. */
 static int find_dateline(ctx *c)
 {
-	size_t n = c->ti.sents.len < 4 ? c->ti.sents.len : 4;
+	/* web pages put bylines and repeated headlines first: a city in
+	 * capitals is looked for a little further down */
+	size_t n = c->ti.sents.len < 8 ? c->ti.sents.len : 8;
 	for (size_t si = 0; si < n; si++) {
 		const ent_sentence *s = &c->ti.sents.items[si];
 		annotate(c, s, c->lang);
@@ -1611,10 +2324,14 @@ static int find_dateline(ctx *c)
 			 * ("... 15:36 ALGER, mardi 30 juillet 2024 -") */
 			if (o->tok != s->tok && !all_caps(c, o->tok, o->ntok))
 				continue;
+			if (si >= 4 && !all_caps(c, o->tok, o->ntok))
+				continue;
 			uint32_t after = o->tok + o->ntok;
 			if (after < s->tok + s->ntok &&
-			    (tok_is(c, after, "(") || tok_is(c, after, "-") || tok_is(c, after, ",")))
+			    (tok_is(c, after, "(") || tok_is(c, after, "-") || tok_is(c, after, ","))) {
+				c->dateline_tok = o->tok;
 				return entry(c, o->entry)->value;
+			}
 		}
 	}
 	return -1;
@@ -1689,7 +2406,45 @@ static void place_frame_events(ctx *c)
 		memcpy(a, ev->source, 3);
 		memcpy(b, ev->target, 3);
 		if (!ev->place && frame_has(&c->fr, a) && frame_has(&c->fr, b))
-			ev->place = c->lx->places.items[pl].name;
+			set_place(ev, &c->lx->places.items[pl]);
+	}
+}
+
+/* "A relief package has reached Damascus. ... It was sent on Saturday":
+ * an event with no date of its own (the article's, or a report's) takes
+ * the day the article gives elsewhere to the same action between the same
+ * countries, when that day is of the last week before the article. */
+static void adopt_dates(ctx *c)
+{
+	size_t n = c->out->events.len < c->dkind.len ? c->out->events.len : c->dkind.len;
+	for (size_t i = 0; i < n; i++) {
+		if (c->dkind.items[i].kind != DK_DOC && c->dkind.items[i].kind != DK_REPORT)
+			continue;
+		ent_event *ev = &c->out->events.items[i];
+		for (size_t j = 0; j < n; j++) {
+			const ent_event *o = &c->out->events.items[j];
+			const ent_date *d = &c->dkind.items[j].d;
+			if (j == i || c->dkind.items[j].kind != DK_OWN || d->prec < 3 ||
+			    memcmp(o->code, ev->code, 2) != 0)
+				continue;
+			bool same = (memcmp(o->source, ev->source, 3) == 0 &&
+				     memcmp(o->target, ev->target, 3) == 0) ||
+				    (memcmp(o->source, ev->target, 3) == 0 &&
+				     memcmp(o->target, ev->source, 3) == 0);
+			if (!same)
+				continue;
+			if (c->docdate.prec == 3) {
+				ent_date lo = c->docdate;
+				ent_date_add_days(&lo, -7);
+				if (ent_date_num(d) < ent_date_num(&lo) ||
+				    ent_date_num(d) > ent_date_num(&c->docdate))
+					continue;
+			} else if (c->docdate.prec == 2 && !recent_date(c, d)) {
+				continue;
+			}
+			ent_date_format(d, ev->date);
+			break;
+		}
 	}
 }
 
@@ -1726,19 +2481,41 @@ static bool abbrev_cb(const char *k, size_t n, void *p)
 	return lx_is_abbrev(c->lx, c->lang, k, n);
 }
 
+/* Is the sentence starting at byte `start` a headline: the title, or a
+ * paragraph of one short sentence with no final stop (a headline repeated
+ * in the page, a caption: "Philippines summons China envoy")? */
+static bool headline_at(const ctx *c, uint32_t start, uint32_t title_end)
+{
+	if (start < title_end)
+		return true;
+	const ent_sentence *ss = c->ti.sents.items;
+	size_t n = c->ti.sents.len;
+	for (size_t si = 0; si < n; si++) {
+		if (ss[si].start != start)
+			continue;
+		if ((si > 0 && ss[si - 1].para == ss[si].para) ||
+		    (si + 1 < n && ss[si + 1].para == ss[si].para) || ss[si].ntok > 20 || !ss[si].ntok)
+			return false;
+		return c->ti.toks.items[ss[si].tok + ss[si].ntok - 1].kind != ENT_TOK_PUNCT;
+	}
+	return false;
+}
+
 /* A title repeats what the body tells with its details (date, place):
- * an event of the title line is dropped when the body has one of the same
- * code (3 digits) between the same countries. */
-static void drop_title_repeats(ent_doc *out, uint32_t title_end)
+ * an event of the title line, or of a headline repeated in the page, is
+ * dropped when the body has one of the same code (3 digits) between the
+ * same countries. */
+static void drop_title_repeats(const ctx *c, ent_doc *out, uint32_t title_end)
 {
 	size_t w = 0;
 	for (size_t i = 0; i < out->events.len; i++) {
 		const ent_event *ev = &out->events.items[i];
 		bool repeat = false;
-		if (ev->sentence.start < title_end) {
+		if (headline_at(c, ev->sentence.start, title_end)) {
 			for (size_t j = 0; j < out->events.len && !repeat; j++) {
 				const ent_event *o = &out->events.items[j];
-				if (o->sentence.start < title_end || memcmp(o->code, ev->code, 3) != 0)
+				if (memcmp(o->code, ev->code, 3) != 0 ||
+				    headline_at(c, o->sentence.start, title_end))
 					continue;
 				bool same = (memcmp(o->source, ev->source, 3) == 0 &&
 					     memcmp(o->target, ev->target, 3) == 0) ||
@@ -1766,6 +2543,7 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 	c.out = out;
 	c.fr.place = -1;
 	c.doc_place = -1;
+	c.dateline_tok = UINT32_MAX;
 	const char *dbg = getenv("ENTENTE_DEBUG");
 	bool debug = dbg && *dbg && *dbg != '0';
 	ent_text_split(text, len, abbrev_cb, &c, &c.ti);
@@ -1790,6 +2568,7 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 			title_n++;
 	if (title_n == nsent || title_n > 1)
 		title_n = 0; /* a lead paragraph of several sentences is read in order */
+
 	/* the last sentence with agreements, appeals or intents */
 	size_t about_first = 0, about_end = 0, about_step = 0;
 	for (size_t step = 0; step < nsent; step++) {
@@ -1801,6 +2580,7 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 		read_dates(&c, s->tok, s->tok + s->ntok);
 		build_mentions(&c, s->tok, s->tok + s->ntok);
 		c.sent_future = false;
+		c.purpose_tok = UINT32_MAX;
 		if (debug)
 			dump_sentence(&c, s);
 		size_t ev_before = c.out->events.len;
@@ -1825,6 +2605,24 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 						nx = &c.hits.items[k];
 						break;
 					}
+				/* "visited the ambassador to hand over a protest note": a
+				 * meeting held to object is the objection */
+				if (nx && code[0] == '0' && code[1] == '4' && nx->tok <= o->tok + o->ntok + 10) {
+					const char *nc1 = c.lx->triggers.items[entry(&c, nx->entry)->value].code;
+					bool purpose = false, stop = false;
+					for (uint32_t k = o->tok + o->ntok; k < nx->tok; k++) {
+						if (cue_at(&c, k) == CUE_PLACE_PREP && !trigger_at(&c, k + 1) &&
+						    c.ti.toks.items[k + 1].kind == ENT_TOK_WORD && !cue_at(&c, k + 1))
+							purpose = true;
+						if (tok_is(&c, k, ",") || cue_at(&c, k) == CUE_COORD)
+							stop = true;
+					}
+					if (purpose && !stop && nc1[0] == '1' && nc1[1] <= '3') {
+						c.purpose_tok = nx->tok;
+						c.purpose_src = o->tok;
+						continue;
+					}
+				}
 				/* "s'entretient au téléphone avec": the phone call refines
 				 * the talks; one event of the more specific code */
 				if (nx && nx->tok <= o->tok + o->ntok + 2) {
@@ -1843,7 +2641,10 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 				}
 				uint32_t next = s->tok + s->ntok;
 				for (size_t k = h + 1; k < c.hits.len; k++)
-					if (c.hits.items[k].kind == LX_TRIGGER && c.hits.items[k].tok != o->tok) {
+					if (c.hits.items[k].kind == LX_TRIGGER && c.hits.items[k].tok != o->tok &&
+					    /* "agreed to step up cooperation in ...": the action
+					     * merged into the intent is in its scope */
+					    !(c.hits.items[k].tok == skip_tok && skip_tok > o->tok)) {
 						next = c.hits.items[k].tok;
 						break;
 					}
@@ -1878,14 +2679,16 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 			break;
 		}
 	}
+	adopt_dates(&c);
 	place_frame_events(&c);
-	if (titled && c.ti.sents.len) {
+	{
 		uint32_t title_end = 0;
-		for (size_t si = 0; si < c.ti.sents.len && c.ti.sents.items[si].para == 0; si++)
+		for (size_t si = 0; titled && si < c.ti.sents.len && c.ti.sents.items[si].para == 0; si++)
 			title_end = c.ti.sents.items[si].start + c.ti.sents.items[si].len;
-		drop_title_repeats(out, title_end);
+		drop_title_repeats(&c, out, title_end);
 	}
 	free(c.cue);
+	ENT_VEC_FREE(c.dkind);
 	ENT_VEC_FREE(c.hits);
 	ent_buf_dispose(&c.scratch);
 	ent_textinfo_dispose(&c.ti);

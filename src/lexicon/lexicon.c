@@ -297,6 +297,19 @@ static int agent_ok(const char *a)
 	return 0;
 }
 
+bool lx_is_agent(const char *a3)
+{
+	return agent_ok(a3) != 0;
+}
+
+int lx_add_pattern(lx_lexicon *lx, lx_matcher *m, const char *pattern, lx_entry e,
+		   const char *path, unsigned line, ent_buf *errors)
+{
+	loader L = {.lx = lx, .errors = errors, .path = path, .line = line};
+	add_pattern(&L, m, pattern, e);
+	return L.nerrors;
+}
+
 static int office_id(const char *s)
 {
 	static const char *const OFF[] = {"-", "head_of_state", "head_of_government",
@@ -529,7 +542,8 @@ static void on_cue(loader *L, char **f, void *ctx)
 	lang_ctx *c = ctx;
 	static const char *const K[] = {"", "neg", "future", "both", "counterpart",
 		"pronoun", "coord", "place_prep", "with", "by", "between", "of",
-		"report", "noise", "abbrev", "det", "ref", "possessive", "passive"};
+		"report", "noise", "abbrev", "det", "ref", "possessive", "passive",
+		"place_noun"};
 	int k = 0;
 	for (int i = 1; i < CUE_NCUES; i++)
 		if (strcmp(f[1], K[i]) == 0)
@@ -667,6 +681,7 @@ void lx_dispose(lx_lexicon *lx)
 	ENT_VEC_FREE(lx->codes);
 	ENT_VEC_FREE(lx->countries);
 	ENT_VEC_FREE(lx->levels);
+	ENT_VEC_FREE(lx->roles);
 	ent_map_dispose(&lx->person_by_name);
 	ent_map_dispose(&lx->code_by_code);
 	ent_map_dispose(&lx->country_by_code);

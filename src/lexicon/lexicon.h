@@ -25,7 +25,7 @@ enum lx_cue {
 	CUE_NEG = 1, CUE_FUTURE, CUE_BOTH, CUE_COUNTERPART, CUE_PRONOUN,
 	CUE_COORD, CUE_PLACE_PREP, CUE_WITH, CUE_BY, CUE_BETWEEN, CUE_OF,
 	CUE_REPORT, CUE_NOISE, CUE_ABBREV, CUE_DET, CUE_REF, CUE_POSSESSIVE,
-	CUE_PASSIVE, CUE_NCUES
+	CUE_PASSIVE, CUE_PLACE_NOUN, CUE_NCUES
 };
 enum lx_time { TM_MONTH = 1, TM_WEEKDAY, TM_RELDAY, TM_MODIFIER };
 enum lx_office {
@@ -44,10 +44,31 @@ typedef struct lx_entry {
 } lx_entry;
 
 typedef struct lx_actor { char code[8]; } lx_actor;
-typedef struct lx_place { const char *name; char country[4]; } lx_place;
+/* A place; `geo` when its coordinates are known (from the gazetteer). */
+typedef struct lx_place {
+	const char *name;
+	char country[4];
+	bool geo;
+	double lat, lon;
+} lx_place;
 typedef struct lx_title { char agent[4]; uint8_t office; } lx_title;
 typedef struct lx_trigger { char code[6]; } lx_trigger;
-typedef struct lx_person { const char *name; char country[4]; char agent[4]; } lx_person;
+/* A person; `nroles` > 0 for a person of a TABARI/PETRARCH dictionary
+ * (lexicon/peers.c), whose code depends on the date: roles[role0..). */
+typedef struct lx_person {
+	const char *name;
+	char country[4];
+	char agent[4];
+	uint32_t role0, nroles;
+} lx_person;
+/* One dated (or the undated default) code of a dictionary person. */
+typedef struct lx_role {
+	char country[4];
+	char agent[4];
+	int32_t start, end; /* yyyymmdd, inclusive; 0 and 99991231 when open */
+	bool undated;       /* the default, used when no dated role holds */
+	bool none;          /* "[---]": no actor at all */
+} lx_role;
 typedef struct lx_office_term {
 	char country[4];
 	uint8_t office;
@@ -92,6 +113,7 @@ typedef struct lx_lexicon {
 	ENT_VEC(lx_code) codes;
 	ENT_VEC(lx_country) countries;
 	ENT_VEC(lx_level) levels;
+	ENT_VEC(lx_role) roles;      /* of dictionary persons (peers.c) */
 	ent_map person_by_name;  /* canonical -> person index */
 	ent_map code_by_code;    /* "040" -> codes index */
 	ent_map country_by_code; /* "RUS" -> countries index */
@@ -113,6 +135,17 @@ const lx_country *lx_country_info(const lx_lexicon *lx, const char *code);
 int lx_office_holder(const lx_lexicon *lx, const char *country, int office, int32_t date);
 /* The first office held by person p on date (OF_NONE if none). */
 int lx_person_office(const lx_lexicon *lx, int person, int32_t date);
+/* The code of dictionary person p on yyyymmdd `date` (lexicon/peers.c):
+ * fills country and agent and returns true, or returns false when the
+ * person is no actor then ("[---]"). Persons without roles: their own. */
+bool lx_person_role(const lx_lexicon *lx, int person, int32_t date, char country[4],
+		    char agent[4]);
+/* For lexicon/peers.c: is a3 a CAMEO agent the lexicon knows (GOV, MIL...)?
+ * And add one pattern with its entry to matcher m; problems are appended
+ * to errors as "path:line: message" lines, and their number returned. */
+bool lx_is_agent(const char *a3);
+int lx_add_pattern(lx_lexicon *lx, lx_matcher *m, const char *pattern, lx_entry e,
+		   const char *path, unsigned line, ent_buf *errors);
 
 /* A match of a pattern in a token array. */
 typedef struct lx_hit {

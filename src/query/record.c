@@ -58,6 +58,9 @@ void ent_record_from_event(ent_record *out, const ent_doc *d,
 	out->trigger = ev->trigger;
 	out->source_span = ev->source_span;
 	out->target_span = ev->target_span;
+	out->geo = ev->geo;
+	out->latitude = ev->latitude;
+	out->longitude = ev->longitude;
 
 	/* The sentence is a span of the text; clamp a span that overruns it
 	 * rather than read past the end. */
@@ -218,6 +221,13 @@ int ent_record_write_json(FILE *f, const ent_record *r)
 	json_cstr(&b, r->plover);
 	json_key(&b, "confidence");
 	json_num(&b, "%.3f", r->confidence);
+	if (r->geo) {
+		/* the place's coordinates (docs/gazetteer.md), when known */
+		json_key(&b, "latitude");
+		json_num(&b, "%.5f", r->latitude);
+		json_key(&b, "longitude");
+		json_num(&b, "%.5f", r->longitude);
+	}
 	json_key(&b, "sentence_start");
 	ent_buf_printf(&b, "%" PRIu32, r->sentence_span.start);
 	json_key(&b, "trigger_start");

@@ -50,11 +50,18 @@ typedef struct gcase {
 	ent_buf text;
 	ENT_VEC(char *) want;
 	unsigned line;
+	bool needs_gazetteer; /* "requires: gazetteer" */
 } gcase;
 
 /* Runs one case; returns 1 when it failed (after printing why). */
 static int run_case(const char *file, gcase *c)
 {
+	char gz[4096];
+	if (c->needs_gazetteer && !ent_gazetteer_file(NULL, gz, sizeof gz)) {
+		fprintf(stderr, "%s:%u: %s: skipped (this build has no gazetteer)\n", file, c->line,
+			c->name);
+		return 0;
+	}
 	ent_input in = {0};
 	in.id = c->name;
 	in.text = c->text.data ? c->text.data : "";
@@ -99,6 +106,7 @@ static void reset(gcase *c)
 	ent_buf_clear(&c->text);
 	c->text.len = 0;
 	c->name[0] = c->date[0] = c->lang[0] = c->title[0] = 0;
+	c->needs_gazetteer = false;
 }
 
 static int run_file(const char *path, int *ncases)
@@ -145,6 +153,8 @@ static int run_file(const char *path, int *ncases)
 				snprintf(c.date, sizeof c.date, "%s", line + 6);
 			else if (strncmp(line, "lang: ", 6) == 0)
 				snprintf(c.lang, sizeof c.lang, "%s", line + 6);
+			else if (strcmp(line, "requires: gazetteer") == 0)
+				c.needs_gazetteer = true;
 			else if (strncmp(line, "title: ", 7) == 0) {
 				/* the title is the article's first line, as the reader
 				 * hands it over for " date D TITLE" files */
