@@ -983,6 +983,14 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 		    (!strncmp(sc, src->country, 3) || !strncmp(sc, tgt->country, 3)))
 			place = c->sent_place;
 	}
+	/* EVENTS.md section 6: talks held in a third country ("à New York",
+	 * "à Niamey" for Mali and Burkina Faso) are 044; a dateline city is
+	 * where the news was written, it says nothing of where they met */
+	if (strcmp(code, "040") == 0 && place >= 0 && place != c->doc_place && tgt->country[0]) {
+		const char *pc = c->lx->places.items[place].country;
+		if (pc[0] && strncmp(pc, src->country, 3) != 0 && strncmp(pc, tgt->country, 3) != 0)
+			code = "044";
+	}
 	ent_event ev;
 	memset(&ev, 0, sizeof ev);
 	const lx_code *ci = lx_code_info(c->lx, code);
@@ -1226,6 +1234,19 @@ static bool about_code(const char *code)
 {
 	return code[0] == '0' && (code[1] == '2' || code[1] == '3' || code[1] == '5' ||
 				  code[1] == '6' || code[1] == '7');
+}
+
+/* The events a following sentence's fields belong to ("Ces accords
+ * portent sur ..."): agreements, appeals, intents, cooperation and aid;
+ * not praise of the relation or a planned visit, whose next sentence
+ * tells about something else. */
+static bool carry_code(const char *code)
+{
+	if (code[0] == '0' && code[1] == '3' && code[2] == '6')
+		return false;
+	if (code[0] == '0' && code[1] == '5')
+		return code[2] == '7';
+	return about_code(code);
 }
 
 /* Codes whose events may stay within one country or have no target
@@ -2381,7 +2402,7 @@ static void carry_sectors(ctx *c, const ent_sentence *s, size_t first, size_t en
 		return;
 	for (size_t i = first; i < end && i < c->out->events.len; i++) {
 		ent_event *ev = &c->out->events.items[i];
-		if (about_code(ev->code))
+		if (carry_code(ev->code))
 			ev->sectors |= sectors;
 	}
 }
