@@ -107,6 +107,8 @@ typedef struct ctx {
 	int sent_place;  /* place of the sentence, -1 */
 	int doc_place;   /* the dateline's city ("Hanoï (VNA) -", "ALGER —"), -1 */
 	uint32_t dateline_tok; /* its first token (no mention), UINT32_MAX */
+	struct { char cc[4]; uint32_t tok; } seen[64]; /* first mention of each country */
+	int nseen;
 	int places_seen[8]; /* the first cities named after à/en/in, in order */
 	int nplaces_seen;
 	bool sent_future; /* a trigger of this sentence was planned, not done */
@@ -797,6 +799,34 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 				break;
 		}
 	}
+	/* where each country is first named (the title's words come first) */
+	for (int i = 0; i < c->nm; i++) {
+		const mention *m = &c->m[i];
+		if (!m->country[0] || m->loc)
+			continue;
+		int k = 0;
+		while (k < c->nseen && strncmp(c->seen[k].cc, m->country, 3) != 0)
+			k++;
+		if (k == c->nseen) {
+			if (c->nseen == 64)
+				continue;
+			memcpy(c->seen[k].cc, m->country, 3);
+			c->seen[k].cc[3] = 0;
+			c->seen[k].tok = m->tok;
+			c->nseen++;
+		} else if (m->tok < c->seen[k].tok) {
+			c->seen[k].tok = m->tok;
+		}
+	}
+}
+
+/* The token where the text first names `country` (UINT32_MAX if never). */
+static uint32_t first_named(const ctx *c, const char *country)
+{
+	for (int k = 0; k < c->nseen; k++)
+		if (strncmp(c->seen[k].cc, country, 3) == 0)
+			return c->seen[k].tok;
+	return UINT32_MAX;
 }
 
 /* ---- actors from mentions ---- */
@@ -1262,6 +1292,26 @@ static bool domestic_code(const ctx *c, const char *code)
 				    code[1] == '6' || code[1] == '7'));
 }
 
+/* The words between a verb and its object, leaving out the actors named
+ * there, determiners, the possessive 's and time words ("rejected
+ * Thursday a United Nations appeal" has none). */
+static uint32_t object_gap(const ctx *c, uint32_t a, uint32_t b)
+{
+	uint32_t n = 0;
+	for (uint32_t k = a; k < b; k++) {
+		bool in_mention = false;
+		for (int i = 0; i < c->nm && !in_mention; i++)
+			if (k >= c->m[i].tok && k < c->m[i].end)
+				in_mention = true;
+		uint32_t nt = 0;
+		if (in_mention || cue_at(c, k) == CUE_DET || cue_at(c, k) == CUE_POSSESSIVE ||
+		    tok_is(c, k, "'s") || tok_is(c, k, "'") || time_at(c, k, &nt))
+			continue;
+		n++;
+	}
+	return n;
+}
+
 static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			 uint32_t next_trig)
 {
@@ -1305,11 +1355,24 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	/* "lodged a protest against the joint statement", "condemned the
 	 * sanctions": a noun right after a demand, a disapproval or a
 	 * rejection is what is objected to, not an event of its own */
-	if (en->flags & TF_NOUN)
+	/* English: "rejected a U.S. request", "rejected Thursday a United
+	 * Nations appeal", "reject proposed Israeli changes": the names and
+	 * the day between the verb and its object do not count, and a verb
+	 * after a determiner or right after the rejection is its object too */
+	bool en_object = is_en(c) && !(en->flags & TF_NOUN) && t->tok > from &&
+			 (cue_at(c, t->tok - 1) == CUE_DET || cue_at(c, t->tok - 1) == CUE_POSSESSIVE ||
+			  trigger_at(c, t->tok - 1));
+	if ((en->flags & TF_NOUN) || en_object)
 		for (size_t h = 0; h < c->hits.len; h++) {
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok ||
-			    t->tok - (o->tok + o->ntok) > 4)
+			    (is_en(c) ? object_gap(c, o->tok + o->ntok, t->tok) > 4 ||
+					    t->tok - (o->tok + o->ntok) > 12
+				      : t->tok - (o->tok + o->ntok) > 4))
+				continue;
+			if (en_object && !(cue_at(c, t->tok - 1) == CUE_DET ||
+					   cue_at(c, t->tok - 1) == CUE_POSSESSIVE) &&
+			    o->tok + o->ntok != t->tok)
 				continue;
 			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
 			bool comma = false;
@@ -1683,6 +1746,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			    /* "s'est également entretenu": reflexive, not passive */
 			    !(i > from && (tok_is(c, i - 1, "s'") || tok_is(c, i - 1, "se"))))
 				passive = true;
+	/* "are demanding that", "is willing to", "is prepared to": a present
+	 * participle or an adjective with its "to" after "be" is active */
+	if (passive && is_en(c) &&
+	    (token_ends(c, t->tok, "ing") || tok_is(c, t->tok + t->ntok - 1, "to") ||
+	     tok_is(c, t->tok + t->ntok - 1, "that")))
+		passive = false;
 	if (passive && c->nm == 0)
 		return; /* "des solutions ont été proposées": by whom, to whom, unsaid */
 	if (passive) {
@@ -1805,8 +1874,13 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		int pl = c->sent_place >= 0 ? c->sent_place : c->fr.place;
 		if (pl < 0)
 			pl = c->doc_place;
-		for (int j = 0; j < c->fr.nb; j++)
-			emit(c, code, &c->fr.a, &c->fr.b[j], &date, pl, sectors, negated, s, t, 0.7);
+		/* EVENTS.md section 4: what both sides do together has its
+		 * source in the order the text first names them */
+		for (int j = 0; j < c->fr.nb; j++) {
+			bool swap = first_named(c, c->fr.b[j].country) < first_named(c, c->fr.a.country);
+			emit(c, code, swap ? &c->fr.b[j] : &c->fr.a, swap ? &c->fr.a : &c->fr.b[j], &date,
+			     pl, sectors, negated, s, t, 0.7);
+		}
 		if (c->fr.all_pairs)
 			for (int i = 0; i < c->fr.nb; i++)
 				for (int j = i + 1; j < c->fr.nb; j++)
