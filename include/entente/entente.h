@@ -91,7 +91,10 @@ typedef struct ent_input {
  * Lines files (.jsonl, .ndjson) and standard input ("-"). A text file may
  * start with the line " date YYYY-MM[-DD] Title..." (note the leading
  * space): the date becomes the document date and the rest of the line stays
- * in the text as its first paragraph. */
+ * in the text as its first paragraph. A web page (.html, .htm, .xhtml, or
+ * content starting with <!DOCTYPE html or <html>) gives the text of its
+ * article, one line per block, after its title line, and its date, title,
+ * lang and url from its metadata (src/input/html.c). */
 typedef struct ent_reader ent_reader;
 
 typedef struct ent_reader_options {
@@ -105,8 +108,9 @@ ENT_API int ent_reader_new(ent_reader **out, const char *const *paths,
 /* Reads the next document into *out (valid until the next call).
  * Returns 1 when a document was read, 0 at the end, and ENT_EINVALID or
  * ENT_EIO when one input was refused (empty, binary, invalid UTF-8, too
- * large, unreadable, bad JSON); the message is ent_reader_error() and the
- * next call goes on with the following input. */
+ * large, unreadable, bad JSON, a web page without article text); the
+ * message is ent_reader_error() and the next call goes on with the
+ * following input. */
 ENT_API int ent_reader_next(ent_reader *r, ent_input *out);
 ENT_API const char *ent_reader_error(const ent_reader *r);
 ENT_API void ent_reader_free(ent_reader *r);

@@ -50,8 +50,10 @@ static const char *MAIN_HELP =
 	"  status                the work queue and the database: depth, dead letters\n"
 	"\n"
 	"PATH is an article file (optional first line ' date YYYY-MM[-DD] Title'),\n"
-	"a JSON Lines file (.jsonl: id, text, date, title, lang, url), a directory\n"
-	"(read recursively) or - for standard input.\n"
+	"a web page (.html, .htm, or content starting with <!DOCTYPE html or\n"
+	"<html>: the article's text, date, title, language and URL are taken from\n"
+	"the page), a JSON Lines file (.jsonl: id, text, date, title, lang, url),\n"
+	"a directory (read recursively) or - for standard input.\n"
 	"\n"
 	"Commands that code (code, ingest, eval, lexicon) take --data DIR, the\n"
 	"lexicon folder (default $ENTENTE_DATA or the built-in data/); commands\n"
@@ -84,6 +86,9 @@ static const char *CODE_HELP =
 	"--actors FILE adds a TABARI or PETRARCH actors or agents dictionary to\n"
 	"the lexicon (see `entente --help`, docs/lexicon.md); a line on stderr\n"
 	"tells what each one added and how long it took to load.\n"
+	"PATH: article files, web pages (.html, .htm: the article's text, its\n"
+	"<meta>/JSON-LD date, title, language and canonical URL), JSON Lines,\n"
+	"directories, - for standard input (see `entente --help`).\n"
 	"Exit status 1 when any input was refused (its message goes to stderr).\n";
 
 static const char *INGEST_HELP =
@@ -96,8 +101,10 @@ static const char *INGEST_HELP =
 	"a no-op. Every N documents (default 500) are committed together; an\n"
 	"interrupted run leaves the database as of its last commit. A progress\n"
 	"line is shown on a terminal. --actors FILE adds a TABARI or PETRARCH\n"
-	"dictionary to the lexicon (see `entente --help`). Exit status 1 when\n"
-	"any input was refused.\n";
+	"dictionary to the lexicon (see `entente --help`). PATH is read as by\n"
+	"`entente code`: article files, web pages (.html, .htm), JSON Lines,\n"
+	"directories, - for standard input. Exit status 1 when any input was\n"
+	"refused.\n";
 
 static const char *EVENTS_HELP =
 	"usage: entente events [--db FILE] [--country ISO3] [--pair A,B]\n"

@@ -10,19 +10,26 @@
  * its following space, so the title stays in the text as its first
  * paragraph. A UTF-8 byte order mark is dropped.
  *
+ * HTML pages (.html, .htm, .xhtml, and any article file or standard input
+ * whose content starts with <!DOCTYPE html or <html>): one document each,
+ * id as for article files; html.c takes the article's text (one line per
+ * block), its date, title, language and URL from the page.
+ *
  * JSON Lines files (.jsonl, .ndjson): one object a line with "id" and
  * "text" (required) and "date", "title", "lang", "url" (optional). They are
  * read line by line, so a large file never sits in memory whole.
  *
  * Invariants:
  * - Every refused input (missing, unreadable, empty, binary, invalid UTF-8,
- *   too large, bad JSON or fields) gives one error from ent_reader_next
- *   with a message naming the file (and line); the next call goes on with
- *   the next input. Nothing is fatal after ent_reader_new.
+ *   too large, bad JSON or fields, an HTML page without article text)
+ *   gives one error from ent_reader_next with a message naming the file
+ *   (and line); the next call goes on with the next input. Nothing is
+ *   fatal after ent_reader_new.
  * - The strings of the last ent_input belong to the reader and live until
  *   the next ent_reader_next or ent_reader_free.
- * - Inside directories hidden entries are skipped and only .txt, .jsonl
- *   and .ndjson files are taken; a path named explicitly is always read.
+ * - Inside directories hidden entries are skipped and only .txt, .jsonl,
+ *   .ndjson, .html, .htm and .xhtml files are taken; a path named
+ *   explicitly is always read.
  */
 #include "entente/entente.h"
 
@@ -35,6 +42,7 @@
 #include <jansson.h>
 
 #include "core/core.h"
+#include "input/html.h"
 #include "text/text.h"
 
 #define DEFAULT_MAX_BYTES ((size_t)16 << 20)
@@ -56,6 +64,7 @@ struct ent_reader {
 	char *cur;            /* the path popped last (out->origin) */
 	char *id, *date, *title;
 	json_t *json;         /* JSON Lines: the object the strings borrow */
+	ent_html_page html;   /* HTML pages: their text and metadata */
 	char numid[32];       /* a numeric JSON id, printed */
 };
 
@@ -93,6 +102,7 @@ static void release_doc(ent_reader *r)
 	if (r->json)
 		json_decref(r->json);
 	r->json = NULL;
+	ent_html_page_clear(&r->html);
 }
 
 static void close_jsonl(ent_reader *r)
@@ -189,7 +199,8 @@ static int expand_dir(ent_reader *r, const char *dir)
 		if (stat(p.data, &st) == 0 && S_ISDIR(st.st_mode))
 			take = !link; /* a linked folder may loop back: not followed */
 		else
-			take = has_ext(p.data, ".txt") || is_jsonl(p.data);
+			take = has_ext(p.data, ".txt") || is_jsonl(p.data) ||
+			       ent_html_path(p.data);
 		if (take)
 			ENT_VEC_PUSH(r->todo, ent_buf_detach(&p));
 		else
@@ -279,6 +290,27 @@ static int take_article(ent_reader *r, const char *origin, const char *id,
 	return 1;
 }
 
+/* Fills `out` from the HTML page in r->text (src/input/html.c). */
+static int take_html(ent_reader *r, const char *origin, const char *id,
+		     ent_input *out)
+{
+	const char *why;
+	if (ent_html_read(r->text.data ? r->text.data : "", r->text.len,
+			  &r->html, &why) < 0)
+		return set_error(r, ENT_EINVALID, "%s: %s", origin, why);
+	r->id = ent_xstrdup(id);
+	out->id = r->id;
+	out->text = r->html.text.data;
+	out->len = r->html.text.len;
+	out->date = r->html.date;
+	out->title = r->html.title;
+	out->lang = r->html.lang;
+	out->url = r->html.url;
+	out->origin = origin;
+	out->line = 0;
+	return 1;
+}
+
 /* Reads the article file `path` whole and hands it out. */
 static int read_article(ent_reader *r, const char *path, ent_input *out)
 {
@@ -315,7 +347,10 @@ static int read_article(ent_reader *r, const char *path, ent_input *out)
 		goto done;
 	}
 	id = doc_id_of(path);
-	rc = take_article(r, path, id, out);
+	if (ent_html_path(path) || ent_html_sniff(r->text.data, r->text.len))
+		rc = take_html(r, path, id, out);
+	else
+		rc = take_article(r, path, id, out);
 done:
 	free(id);
 	if (f)
@@ -357,6 +392,8 @@ static int read_stdin(ent_reader *r, ent_input *out)
 	}
 	if (ferror(stdin))
 		return set_error(r, ENT_EIO, "-: cannot read: %s", strerror(errno));
+	if (ent_html_sniff(r->text.data, r->text.len))
+		return take_html(r, "-", "stdin", out);
 	return take_article(r, "-", "stdin", out);
 }
 

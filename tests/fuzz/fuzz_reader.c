@@ -1,7 +1,8 @@
 /*
  * fuzz_reader.c: libFuzzer target for the readers: the bytes are written
- * to a file (as an article, then as JSON Lines) and read back; every input
- * must end in documents or error messages, never a crash.
+ * to a file (as an article, as JSON Lines, then as an HTML page) and read
+ * back; every input must end in documents or error messages, never a
+ * crash.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -31,13 +32,14 @@ static void read_all(const char *path)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char txt[64], jsonl[64];
+	static char txt[64], jsonl[64], html[64];
 	if (!txt[0]) {
 		snprintf(txt, sizeof txt, "/tmp/entente-fuzz-%d.txt", (int)getpid());
 		snprintf(jsonl, sizeof jsonl, "/tmp/entente-fuzz-%d.jsonl", (int)getpid());
+		snprintf(html, sizeof html, "/tmp/entente-fuzz-%d.html", (int)getpid());
 	}
-	const char *paths[] = {txt, jsonl};
-	for (int i = 0; i < 2; i++) {
+	const char *paths[] = {txt, jsonl, html};
+	for (int i = 0; i < 3; i++) {
 		FILE *f = fopen(paths[i], "wb");
 		if (!f)
 			abort();
