@@ -728,6 +728,17 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			    c->ti.toks.items[a->tok - 1].kind == ENT_TOK_WORD)
 				/* "par le régime israélien": the adjective's noun decides */
 				cur->prep = prep_before(c, a->tok - 1);
+			if (!cur->prep && is_en(c))
+				/* "arrived in Amman": the trigger holds the
+				 * preposition, what follows is the destination */
+				for (size_t h = 0; h < c->hits.len; h++) {
+					const lx_hit *o = &c->hits.items[h];
+					if (o->kind == LX_TRIGGER && o->ntok >= 2 &&
+					    o->tok + o->ntok == a->tok && entry(c, o->entry)->sub == FR_VISIT &&
+					    c->ti.toks.items[a->tok - 1].kind == ENT_TOK_WORD &&
+					    c->ti.toks.items[a->tok - 1].len <= 4)
+						cur->prep = CUE_PLACE_PREP;
+				}
 			/* "en Russie" is a destination; "au gouvernement de l'Inde" is not */
 			cur->loc = cur->prep == CUE_PLACE_PREP && a->kind == LX_ACTOR &&
 				   (a->en->sub == AK_NAME || a->en->sub == AK_CAPITAL);
@@ -777,6 +788,23 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			break;
 		}
 	}
+	/* "ethnic Albanians in south Serbia", "ethnic Turks ... against
+	 * Sweden's decision": an ethnic group is coded by the country it
+	 * lives in, the first other country the sentence names (issue #4) */
+	for (int i = 0; is_en(c) && i < c->nm; i++) {
+		mention *m = &c->m[i];
+		if (m->tok <= c->base || !tok_is(c, m->tok - 1, "ethnic") || !m->country[0] ||
+		    m->person >= 0)
+			continue;
+		for (int j = 0; j < c->nm; j++) {
+			const mention *o = &c->m[j];
+			if (j == i || o->adj_only || o->person >= 0 || o->has_title || !o->country[0] ||
+			    strcmp(o->country, m->country) == 0)
+				continue;
+			memcpy(m->country, o->country, 4);
+			break;
+		}
+	}
 	/* "les chefs de la diplomatie du Mali, du Burkina Faso et du Niger",
 	 * "ses homologues de France, de Turquie et de Suisse": the title of the
 	 * head applies to every coordinated "de X". */
@@ -799,6 +827,31 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 				break;
 		}
 	}
+	/* "le conflit ukrainien", "la crise syrienne", "the Ukraine war": an
+	 * adjective (or name) that only qualifies a conflict or an issue
+	 * names its theatre, not an actor */
+	static const char *const issues[] = {"conflit", "conflits", "guerre", "crise", "dossier",
+		"conflict", "war", "crisis", NULL};
+	int w = 0;
+	for (int i = 0; i < c->nm; i++) {
+		mention *m = &c->m[i];
+		bool theatre = false;
+		if (m->adj_only && m->tok > c->base)
+			for (int k = 0; issues[k]; k++)
+				if (tok_is(c, m->tok - 1, issues[k]))
+					theatre = true;
+		if (is_en(c) && m->end < c->ti.toks.len && !m->has_title && m->person < 0)
+			for (int k = 0; issues[k]; k++)
+				if (tok_is(c, m->end, issues[k]))
+					theatre = true;
+		if (theatre) {
+			if (w > 0 && !m->coord_next)
+				c->m[w - 1].coord_next = false;
+			continue;
+		}
+		c->m[w++] = *m;
+	}
+	c->nm = w;
 	/* where each country is first named (the title's words come first) */
 	for (int i = 0; i < c->nm; i++) {
 		const mention *m = &c->m[i];
@@ -1059,8 +1112,17 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 	for (size_t i = 0; i < c->out->events.len; i++) {
 		const ent_event *o = &c->out->events.items[i];
 		if (o->sentence.start == ev.sentence.start && strcmp(o->code, ev.code) == 0 &&
-		    strcmp(o->source, ev.source) == 0 && strcmp(o->target, ev.target) == 0)
+		    strcmp(o->source, ev.source) == 0 && strcmp(o->target, ev.target) == 0) {
+			/* "arrived in Amman on a visit on Wednesday": the noun
+			 * that repeats the verb brings the date */
+			if (is_en(c) && c->date_kind == DK_OWN && i < c->dkind.len &&
+			    c->dkind.items[i].kind != DK_OWN) {
+				memcpy(c->out->events.items[i].date, ev.date, sizeof ev.date);
+				c->dkind.items[i].kind = DK_OWN;
+				c->dkind.items[i].d = *date;
+			}
 			return;
+		}
 	}
 	ENT_VEC_PUSH(c->out->events, ev);
 	evdate dk = {.kind = c->date_kind, .d = *date};
@@ -1292,6 +1354,44 @@ static bool domestic_code(const ctx *c, const char *code)
 				    code[1] == '6' || code[1] == '7'));
 }
 
+/* Does an English subordinate or relative clause start at token k? */
+static bool clause_word(const ctx *c, uint32_t k)
+{
+	static const char *const words[] = {"who",	"which",   "whom",  "whose", "where",
+					    "if",	"unless",  "because", "although", "though",
+					    "while",	"whereas", "until", "when"};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (tok_is(c, k, words[i]))
+			return true;
+	return false;
+}
+
+/* "would tighten the naval blockade", "will extend the night-time
+ * curfew": an English future auxiliary a few words before a noun, with no
+ * other trigger or punctuation between, governs the verb whose object the
+ * noun is */
+static bool en_future_object(const ctx *c, uint32_t tok, uint32_t from)
+{
+	for (uint32_t k = tok, n = 0; k > from && n < 7; k--, n++) {
+		if (cue_at(c, k - 1) == CUE_FUTURE)
+			return true;
+		if (c->ti.toks.items[k - 1].kind == ENT_TOK_PUNCT && !tok_is(c, k - 1, "-"))
+			return false;
+		if (trigger_at(c, k - 1) || clause_word(c, k - 1))
+			return false;
+	}
+	return false;
+}
+
+/* Is token k inside an actor mention of the sentence? */
+static bool mention_at(const ctx *c, uint32_t k)
+{
+	for (int i = 0; i < c->nm; i++)
+		if (k >= c->m[i].tok && k < c->m[i].end)
+			return true;
+	return false;
+}
+
 /* The words between a verb and its object, leaving out the actors named
  * there, determiners, the possessive 's and time words ("rejected
  * Thursday a United Nations appeal" has none). */
@@ -1299,12 +1399,8 @@ static uint32_t object_gap(const ctx *c, uint32_t a, uint32_t b)
 {
 	uint32_t n = 0;
 	for (uint32_t k = a; k < b; k++) {
-		bool in_mention = false;
-		for (int i = 0; i < c->nm && !in_mention; i++)
-			if (k >= c->m[i].tok && k < c->m[i].end)
-				in_mention = true;
 		uint32_t nt = 0;
-		if (in_mention || cue_at(c, k) == CUE_DET || cue_at(c, k) == CUE_POSSESSIVE ||
+		if (mention_at(c, k) || cue_at(c, k) == CUE_DET || cue_at(c, k) == CUE_POSSESSIVE ||
 		    tok_is(c, k, "'s") || tok_is(c, k, "'") || time_at(c, k, &nt))
 			continue;
 		n++;
@@ -1359,9 +1455,14 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * Nations appeal", "reject proposed Israeli changes": the names and
 	 * the day between the verb and its object do not count, and a verb
 	 * after a determiner or right after the rejection is its object too */
-	bool en_object = is_en(c) && !(en->flags & TF_NOUN) && t->tok > from &&
-			 (cue_at(c, t->tok - 1) == CUE_DET || cue_at(c, t->tok - 1) == CUE_POSSESSIVE ||
-			  trigger_at(c, t->tok - 1));
+	uint32_t obj_p = t->tok;
+	while (is_en(c) && obj_p > from && (tok_is(c, obj_p - 1, "'s") || mention_at(c, obj_p - 1)))
+		obj_p--;
+	bool obj_det = obj_p > from && (cue_at(c, obj_p - 1) == CUE_DET ||
+					cue_at(c, obj_p - 1) == CUE_POSSESSIVE);
+	bool en_object = is_en(c) && !(en->flags & TF_NOUN) && obj_p > from &&
+			 (obj_det || (obj_p == t->tok && trigger_at(c, t->tok - 1) &&
+				      !tok_is(c, t->tok - 1, "to")));
 	if ((en->flags & TF_NOUN) || en_object)
 		for (size_t h = 0; h < c->hits.len; h++) {
 			const lx_hit *o = &c->hits.items[h];
@@ -1370,16 +1471,16 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 					    t->tok - (o->tok + o->ntok) > 12
 				      : t->tok - (o->tok + o->ntok) > 4))
 				continue;
-			if (en_object && !(cue_at(c, t->tok - 1) == CUE_DET ||
-					   cue_at(c, t->tok - 1) == CUE_POSSESSIVE) &&
-			    o->tok + o->ntok != t->tok)
+			if (en_object && !obj_det && o->tok + o->ntok != t->tok)
 				continue;
 			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
 			bool comma = false;
 			for (uint32_t k = o->tok + o->ntok; k < t->tok; k++)
 				if (tok_is(c, k, ",") || cue_at(c, k) == CUE_COORD)
 					comma = true;
-			if (!comma && oc[0] == '1' && oc[1] <= '2')
+			/* English: "would boycott talks with Chile", the object of a
+			 * threat too */
+			if (!comma && oc[0] == '1' && (oc[1] <= '2' || (is_en(c) && oc[1] == '3')))
 				return;
 			/* "lifted a night curfew", "halted economic aid": the
 			 * object of a yielding or reducing verb (issue #4) */
@@ -1420,9 +1521,29 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (k < to && trigger_at(c, k))
 			return;
 	}
+	/* "welcomed President Reagan's latest statement", "welcomed the
+	 * ceasefire": what is welcomed is no visitor, the welcome is praise
+	 * (051; issue #4) */
+	bool welcome_praise = false;
+	if (is_en(c) && frame_kind == FR_RECEIVE && !(en->flags & TF_NOUN) &&
+	    (tok_is(c, t->tok, "welcomed") || tok_is(c, t->tok, "welcomes") ||
+	     tok_is(c, t->tok, "welcome"))) {
+		uint32_t k = t->tok + t->ntok;
+		while (k < to && cue_at(c, k) == CUE_DET)
+			k++;
+		uint32_t e = k;
+		while (e < to && mention_at(c, e))
+			e++;
+		if (k < to && (e > k ? e < to && tok_is(c, e, "'s")
+				     : c->ti.toks.items[k].kind == ENT_TOK_WORD && !c->ti.toks.items[k].upper))
+			welcome_praise = true;
+		if (welcome_praise)
+			frame_kind = FR_ACT;
+	}
 	/* "la guerre en Ukraine", "l'invasion de l'Ukraine": a noun of armed
 	 * conflict names the background, not an event of the news */
-	if ((en->flags & TF_NOUN) && (tr->code[0] == '1' && tr->code[1] >= '8')) 
+	if ((en->flags & TF_NOUN) && (tr->code[0] == '1' && tr->code[1] >= '8') &&
+	    !(is_en(c) && en_future_object(c, t->tok, from)))
 		return;
 	if ((en->flags & TF_NOUN) && tr->code[0] == '2')
 		return;
@@ -1449,6 +1570,39 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	    tok_is(c, t->tok + t->ntok - 1, "to") && tr->code[0] == '1' && tr->code[1] == '2' &&
 	    t->tok + t->ntok < to && trigger_at(c, t->tok + t->ntok))
 		return; /* "refused to meet": the meeting, negated (EVENTS.md 2) */
+	/* "blocked a road to show their disapproval of ...", "blocked roads
+	 * demanding that he be reinstated": a demand, a disapproval, a
+	 * rejection or a protest that is the purpose of an act already coded
+	 * in the sentence is its motive, not an event of its own (issue #4) */
+	if (is_en(c) && tr->code[0] == '1' && tr->code[1] <= '4' && t->tok > from + 1) {
+		bool purpose = !(en->flags & TF_NOUN) && token_ends(c, t->tok, "ing") &&
+			       c->ti.toks.items[t->tok - 1].kind == ENT_TOK_WORD &&
+			       cue_at(c, t->tok - 1) != CUE_PASSIVE && !tok_is(c, t->tok - 1, "and") &&
+			       !tok_is(c, t->tok - 1, "by") && !mention_at(c, t->tok - 1);
+		for (uint32_t k = t->tok, n = 0; !purpose && k > from && n < 4; k--, n++) {
+			if (tok_is(c, k - 1, "to") && !trigger_at(c, k - 1)) {
+				purpose = true;
+				break;
+			}
+			if (c->ti.toks.items[k - 1].kind != ENT_TOK_WORD || trigger_at(c, k - 1))
+				break;
+		}
+		bool coded = false;
+		for (size_t i = 0; purpose && i < c->out->events.len; i++)
+			if (c->out->events.items[i].sentence.start == s->start)
+				coded = true;
+		if (purpose && coded)
+			return;
+	}
+	/* "China must drop barriers", "Iraq must fully cooperate": what is
+	 * demanded is the content of the demand */
+	if (is_en(c) && !(en->flags & TF_NOUN) && !tok_is(c, t->tok, "must"))
+		for (uint32_t k = t->tok, n = 0; k > from && n < 4; k--, n++) {
+			if (tok_is(c, k - 1, "must"))
+				return;
+			if (c->ti.toks.items[k - 1].kind != ENT_TOK_WORD || trigger_at(c, k - 1))
+				break;
+		}
 	/* "agreed to lift the embargo", "threatened to withdraw": a verb
 	 * after "to" that completes an appeal, an intent, a demand, a
 	 * rejection or a threat is its content, not an event of its own */
@@ -1470,6 +1624,25 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			    (oc[0] == '1' && (oc[1] == '0' || oc[1] == '2' || oc[1] == '3')))
 				return;
 		}
+	/* "il a été demandé à l'Inde de lever les immunités et de coopérer à
+	 * l'enquête", "a appelé la Russie à cesser": an infinitive after
+	 * "de" or "à" that completes an appeal or a demand earlier in the
+	 * clause is what is asked, not an event of its own */
+	if (!is_en(c) && !(en->flags & TF_NOUN) && t->tok > from + 1 &&
+	    (tok_is(c, t->tok - 1, "de") || tok_is(c, t->tok - 1, "d'") || tok_is(c, t->tok - 1, "a")) &&
+	    (token_ends(c, t->tok, "er") || token_ends(c, t->tok, "ir") || token_ends(c, t->tok, "re")))
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok || o->tok + 20 < t->tok)
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			bool semi = false;
+			for (uint32_t k = o->tok + o->ntok; k < t->tok; k++)
+				if (tok_is(c, k, ";") || tok_is(c, k, "."))
+					semi = true;
+			if (!semi && ((oc[0] == '0' && oc[1] == '2') || (oc[0] == '1' && oc[1] == '0')))
+				return;
+		}
 	bool negated = false, future = (en->flags & TF_INTENT) != 0;
 	for (uint32_t i = t->tok > from + 4 ? t->tok - 4 : from; i < t->tok; i++) {
 		if (cue_at(c, i) == CUE_NEG)
@@ -1477,6 +1650,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (cue_at(c, i) == CUE_FUTURE)
 			future = true;
 	}
+	if (is_en(c) && (en->flags & TF_NOUN) && !future &&
+	    (tr->code[0] == '2' || (tr->code[0] == '1' && tr->code[1] >= '4')) &&
+	    en_future_object(c, t->tok, from))
+		future = true;
 	if (t->tok + t->ntok < to && cue_at(c, t->tok + t->ntok) == CUE_NEG &&
 	    t->tok > from && cue_at(c, t->tok - 1) == CUE_NEG)
 		negated = true;
@@ -1574,7 +1751,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			sectors |= 1ULL << entry(c, o->entry)->value;
 	}
 	char code[6];
-	snprintf(code, sizeof code, "%s", tr->code);
+	snprintf(code, sizeof code, "%s", welcome_praise ? "051" : tr->code);
 	if ((en->flags & TF_REFINE) && strlen(code) == 3) {
 		int cls = sector_class(c, sectors);
 		if (cls) {
@@ -1640,6 +1817,44 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (back > 0)
 			ent_date_add_days(&date, -back);
 	}
+	/* "is prepared to impose martial law", "is ready to use force": an
+	 * English readiness (an intent ending in "to") before a conflictual
+	 * act announces it */
+	if (is_en(c) && !future && (code[0] == '2' || (code[0] == '1' && code[1] >= '4')))
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok ||
+			    o->tok + o->ntok + 1 < t->tok)
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			/* "decided to impose sanctions" imposes them */
+			if (o->ntok >= 2 && tok_is(c, o->tok + o->ntok - 1, "to") && oc[0] == '0' &&
+			    oc[1] == '3' &&
+			    (tok_is(c, o->tok, "ready") || tok_is(c, o->tok, "willing") ||
+			     tok_is(c, o->tok, "prepared")))
+				future = true;
+		}
+	/* "will extend the curfew", "would blockade Paris", "would tighten
+	 * the naval blockade": an English protest, force, sanction,
+	 * repression or violence announced for later is a threat of it
+	 * (CAMEO 13x; issue #4) */
+	if (is_en(c) && future && !negated && (code[0] == '2' || (code[0] == '1' && code[1] >= '4')) &&
+	    !(t->tok > from && cue_at(c, t->tok - 1) == CUE_PASSIVE)) {
+		const char *th = "130";
+		if (code[0] == '1' && code[1] == '4')
+			th = "133";
+		else if (code[0] == '1' && code[1] == '6')
+			th = "131";
+		else if (!strcmp(code, "1723"))
+			th = "1323";
+		else if (!strcmp(code, "1724"))
+			th = "1324";
+		else if (code[0] == '1' && code[1] == '7')
+			th = "137";
+		else
+			th = "138";
+		snprintf(code, sizeof code, "%s", th);
+	}
 	if (future && code[0] == '0' && code[1] == '4')
 		snprintf(code, sizeof code, "036");
 	else if (future && !(code[0] == '0' && code[1] == '3') && !(code[0] == '1' && code[1] == '3'))
@@ -1667,6 +1882,124 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			continue; /* "six diplomates ...": no side to take */
 		src = chain_start(c, i);
 		break;
+	}
+	if (src < 0 && is_en(c))
+		/* "Judge X opened investigations against 28 Chilean officials",
+		 * "The opposition in Zimbabwe demanded": a domestic actor with no
+		 * country at the head of the sentence (a court, the opposition,
+		 * rebels, the police) belongs to the country named right after
+		 * it ("in Zimbabwe") or to the only country the sentence names
+		 * (issue #4) */
+		for (int i = 0; i < c->nm; i++) {
+			mention *m = &c->m[i];
+			if (m->end > src_lim || m->tok > from + 4)
+				break;
+			if (m->country[0] || !m->agent[0] || m->prep || m->loc || m->both || m->pronoun ||
+			    !strcmp(m->agent, "NGO") || !strcmp(m->agent, "IGO"))
+				continue;
+			char cc[4] = {0};
+			bool one = true, before = false;
+			for (int j = 0; j < c->nm; j++) {
+				const mention *o = &c->m[j];
+				if (!o->country[0])
+					continue;
+				if (j == i + 1 && o->loc && o->tok <= m->end + 3) {
+					memcpy(cc, o->country, 4);
+					one = true;
+					break;
+				}
+				if (!cc[0])
+					memcpy(cc, o->country, 4);
+				else if (strcmp(cc, o->country))
+					one = false;
+				if (o->tok < t->tok)
+					before = true;
+			}
+			/* "The ministry criticised the Estonian government": the
+			 * ministry of the country named only after the verb is not
+			 * that country's ("In Moscow, the ministry's spokeswoman
+			 * condemned" is Moscow's), nor, after the article's meeting,
+			 * anyone's */
+			if (!cc[0] || !one || ((c->fr.set || !strcmp(m->agent, "GOV")) && !before))
+				break;
+			memcpy(m->country, cc, 4);
+			src = chain_start(c, i);
+			break;
+		}
+	if (src >= 0 && is_en(c) && c->m[src].end == c->m[src].tok + 1 &&
+	    (tok_is(c, c->m[src].tok, "they") || tok_is(c, c->m[src].tok, "he") ||
+	     tok_is(c, c->m[src].tok, "she"))) {
+		/* "Palestinian leaders said they would boycott", "Annan
+		 * announced on Monday that he will withdraw": a pronoun right
+		 * after a report verb is the reporter (issue #4) */
+		uint32_t k = c->m[src].tok;
+		uint32_t nt = 0;
+		while (k > from && (tok_is(c, k - 1, "that") || tok_is(c, k - 1, "on") ||
+				    time_at(c, k - 1, &nt)))
+			k--;
+		if (k > from && cue_at(c, k - 1) == CUE_REPORT) {
+			while (k > from && cue_at(c, k - 1) == CUE_REPORT)
+				k--;
+			/* the reporter is the subject right before the verb
+			 * ("Annan on Monday announced"); after "and" ("rejected a
+			 * Senegalese plan, and said they") the sentence's subject */
+			uint32_t q = k;
+			while (q > from && (time_at(c, q - 1, &nt) || tok_is(c, q - 1, "on") ||
+					    tok_is(c, q - 1, "also") || tok_is(c, q - 1, "again") ||
+					    tok_is(c, q - 1, "here") || tok_is(c, q - 1, "has") ||
+					    tok_is(c, q - 1, "have") || tok_is(c, q - 1, "had") ||
+					    token_ends(c, q - 1, "ly")))
+				q--;
+			bool after_and = q > from && cue_at(c, q - 1) == CUE_COORD;
+			for (int j = 0; j < src; j++) {
+				const mention *m = &c->m[j];
+				if (m->end > k || m->loc || m->both || m->pronoun || m->prep ||
+				    !m->country[0])
+					continue;
+				if (after_and || (m->end <= q && m->end + 2 >= q)) {
+					src = chain_start(c, j);
+					break;
+				}
+			}
+		}
+	}
+	/* "The Bush administration declared Tuesday that China must drop
+	 * barriers", "Russia said that Sudan must return the helicopter": the
+	 * reporter demands, of the subject of "must" (issue #4) */
+	int must_tg = -1;
+	if (is_en(c) && t->ntok == 1 && tok_is(c, t->tok, "must")) {
+		int y = -1;
+		for (int i = c->nm - 1; i >= 0 && y < 0; i--) {
+			const mention *m = &c->m[i];
+			if (m->end > t->tok)
+				continue;
+			if (m->loc || (m->prep && m->prep != CUE_OF) || !m->country[0] ||
+			    t->tok - m->end > 5)
+				break;
+			if (m->prep == CUE_OF)
+				continue;
+			y = chain_start(c, i);
+		}
+		for (uint32_t k = y >= 0 ? c->m[y].end : t->tok; k < t->tok; k++)
+			if (c->ti.toks.items[k].kind != ENT_TOK_WORD || cue_at(c, k) == CUE_REPORT ||
+			    trigger_at(c, k))
+				y = -1;
+		int x = -1;
+		for (int j = y - 1; j >= 0 && x < 0; j--) {
+			const mention *m = &c->m[j];
+			if (m->loc || m->both || m->pronoun || m->prep || !m->country[0])
+				continue;
+			bool said = false;
+			for (uint32_t k = m->end; k < c->m[y].tok; k++)
+				if (cue_at(c, k) == CUE_REPORT || tok_is(c, k, "that"))
+					said = true;
+			if (said)
+				x = chain_start(c, j);
+		}
+		if (x < 0)
+			return;
+		src = x;
+		must_tg = y;
 	}
 	bool participle = false;
 	if (src < 0 && frame_kind == FR_RECEIVE) {
@@ -1754,6 +2087,18 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		passive = false;
 	if (passive && c->nm == 0)
 		return; /* "des solutions ont été proposées": by whom, to whom, unsaid */
+	if (passive && is_en(c)) {
+		/* "a helicopter that was captured by the Sudanese authorities":
+		 * in a relative clause the patient is the noun before "that",
+		 * no event when it names no actor (issue #4) */
+		uint32_t k = t->tok;
+		while (k > from && (cue_at(c, k - 1) == CUE_PASSIVE || tok_is(c, k - 1, "has") ||
+				    tok_is(c, k - 1, "had") || tok_is(c, k - 1, "have")))
+			k--;
+		if (k > from + 1 && (tok_is(c, k - 1, "that") || tok_is(c, k - 1, "which")) &&
+		    !mention_at(c, k - 2))
+			return;
+	}
 	if (passive) {
 		int agent = -1;
 		for (int i = 0; i < c->nm; i++)
@@ -1936,6 +2281,22 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				break;
 			}
 		}
+	/* "will not accept any more refugees if war starts in Iraq", "a
+	 * helicopter that was captured by the Sudanese authorities": in
+	 * English the object is not looked for past the start of another
+	 * clause (issue #4) */
+	uint32_t tg_lim = to;
+	/* a threat's condition names whom it is aimed at ("threatened to ban
+	 * voting if Hamas ran"); an act's purpose ("would blockade Paris to
+	 * demand an end to the EC's reform") is another clause */
+	bool contents = (tr->code[0] == '0' && (tr->code[1] == '2' || tr->code[1] == '3')) ||
+			(tr->code[0] == '1' && tr->code[1] <= '3');
+	for (uint32_t k = t->tok + t->ntok; is_en(c) && k < to && tg_lim == to; k++)
+		if ((clause_word(c, k) &&
+		     !(code[0] == '1' && code[1] == '3' && (tok_is(c, k, "if") || tok_is(c, k, "unless")))) ||
+		    (!contents && tok_is(c, k, "to") && k + 1 < to && trigger_at(c, k + 1) &&
+		     !mention_at(c, k + 1)))
+			tg_lim = k;
 	for (int pass = 0; pass < 3 && tg < 0; pass++) {
 		if (pass == 1) {
 			/* "Avec son homologue turc, M. Attaf a échangé les vues sur la
@@ -1957,6 +2318,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (m->tok < (t->tok == c->purpose_tok ? c->purpose_src + 1 : t->tok + t->ntok) ||
 			    (nsrc && i >= srcs[0] && i <= srcs[nsrc - 1]))
 				continue;
+			if (m->tok >= tg_lim)
+				break;
 			if (participle && i == src)
 				continue;
 			if (m->both || m->pronoun)
@@ -1985,6 +2348,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				break;
 			}
 		}
+	if (must_tg >= 0)
+		tg = must_tg;
 	if (tg >= 0 && frame_kind == FR_RECEIVE && !participle &&
 	    c->m[tg].tok > t->tok + t->ntok + 4)
 		tg = -1; /* "a reçu un avis": what is received is not a visitor */
@@ -2014,6 +2379,20 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 	}
 	bool disapprove = code[0] == '1' && (code[1] == '1' || code[1] == '2');
+	if (disapprove && by < 0 && tg >= 0 && !is_en(c) && c->m[tg].prep == CUE_OF) {
+		/* "condamne l'attaque du consulat d'Iran à Damas": the one
+		 * attacked ("de X") is not the one condemned; with no "par" the
+		 * sentence does not say whom the condemnation is aimed at (the
+		 * place of the violence, "au Burkina Faso", still is) */
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok <= t->tok || o->tok > c->m[tg].tok)
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			if ((oc[0] == '1' && oc[1] >= '8') || (oc[0] == '2' && oc[1] == '0'))
+				return;
+		}
+	}
 	if (by >= 0 && !participle) {
 		if (disapprove) {
 			tg = by;
@@ -2103,9 +2482,25 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			for (int i = 0; i < c->nm; i++) {
 				const mention *m = &c->m[i];
 				if (m->tok < t->tok + t->ntok || m->both || m->pronoun ||
-				    strcmp(m->country, sa[0].country) != 0)
+				    strcmp(m->country, sa[0].country) != 0 ||
+				    (nsrc && i >= srcs[0] && i <= srcs[nsrc - 1]))
 					continue;
 				actor_from_mention(c, m, &date, 0, &self);
+				break;
+			}
+			/* "accepted demands from Shona rebels", "ordered the
+			 * opposition newspaper to close": a domestic actor with
+			 * no country after the verb is of the actor's country */
+			for (int i = 0; !self.country[0] && i < c->nm; i++) {
+				const mention *m = &c->m[i];
+				if (m->tok < t->tok + t->ntok || m->tok >= tg_lim || m->country[0] ||
+				    !m->agent[0] || m->both || m->pronoun || m->office ||
+				    !strcmp(m->agent, "NGO") || !strcmp(m->agent, "IGO") ||
+				    !strcmp(m->agent, "GOV"))
+					continue;
+				mention dm = *m;
+				memcpy(dm.country, sa[0].country, 4);
+				actor_from_mention(c, &dm, &date, 0, &self);
 				break;
 			}
 			c->one_sided = true;
@@ -2608,15 +3003,47 @@ static void drop_title_repeats(const ctx *c, ent_doc *out, uint32_t title_end)
 		bool repeat = false;
 		if (headline_at(c, ev->sentence.start, title_end)) {
 			for (size_t j = 0; j < out->events.len && !repeat; j++) {
-				const ent_event *o = &out->events.items[j];
-				if (memcmp(o->code, ev->code, 3) != 0 ||
+				ent_event *o = &out->events.items[j];
+				/* the same code, or talks the title places abroad (044)
+				 * that the body tells without the place (040) */
+				bool talks = !strcmp(o->code, "040") && !strcmp(ev->code, "044");
+				if ((memcmp(o->code, ev->code, 3) != 0 && !talks) ||
 				    headline_at(c, o->sentence.start, title_end))
 					continue;
-				bool same = (memcmp(o->source, ev->source, 3) == 0 &&
-					     memcmp(o->target, ev->target, 3) == 0) ||
-					    (memcmp(o->source, ev->target, 3) == 0 &&
-					     memcmp(o->target, ev->source, 3) == 0);
-				repeat = same;
+				bool direct = memcmp(o->source, ev->source, 3) == 0 &&
+					      memcmp(o->target, ev->target, 3) == 0;
+				bool swapped = memcmp(o->source, ev->target, 3) == 0 &&
+					       memcmp(o->target, ev->source, 3) == 0;
+				repeat = direct || swapped;
+				if (!repeat)
+					continue;
+				/* "Ahmed Attaf a eu des entretiens avec son homologue
+				 * russe, Sergueï Lavrov" on the title line, "La rencontre a
+				 * permis ..." in the body: the body's event keeps the
+				 * names the title gives */
+				const char *sn = direct ? ev->source_name : ev->target_name;
+				const char *tn = direct ? ev->target_name : ev->source_name;
+				const char *sc = direct ? ev->source : ev->target;
+				const char *tc = direct ? ev->target : ev->source;
+				if (!o->source_name && sn) {
+					o->source_name = sn;
+					memcpy(o->source, sc, sizeof o->source);
+				}
+				if (!o->target_name && tn) {
+					o->target_name = tn;
+					memcpy(o->target, tc, sizeof o->target);
+				}
+				/* and the place it names, where the body had only the
+				 * dateline's city */
+				const char *dl = c->doc_place >= 0 ? c->lx->places.items[c->doc_place].name : NULL;
+				if (ev->place && dl && ev->place != dl && (!o->place || o->place == dl)) {
+					o->place = ev->place;
+					o->geo = ev->geo;
+					o->latitude = ev->latitude;
+					o->longitude = ev->longitude;
+					if (strcmp(o->code, "040") == 0 && strcmp(ev->code, "044") == 0)
+						memcpy(o->code, ev->code, sizeof o->code);
+				}
 			}
 		}
 		if (!repeat)
