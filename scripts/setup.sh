@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake pkg-config   # compiler and build
   libutf8proc-dev                    # Unicode folding and categories
   libjansson-dev                     # JSON Lines input, gold files
-  libxml2-dev                        # PETRARCH-2 suite reader (entente eval --suite)
+  libxml2-dev                        # web pages (HTML reader) and the PETRARCH-2 suite reader
   libsqlite3-dev sqlite3             # storage (and the CLI for tests)
   libpq-dev postgresql postgresql-contrib  # the PostgreSQL store (unaccent) and its tests
   libcmocka-dev                      # unit tests
