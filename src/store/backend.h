@@ -81,11 +81,16 @@ typedef struct ent_store_ops {
 	int (*put_begin)(ent_store *s, bool in_batch);
 	int (*put_end)(ent_store *s, bool in_batch);
 	void (*put_undo)(ent_store *s, bool in_batch);
-	/* Serializes rebuilds of the merged group (root, a, b) among
-	 * processes until the end of the transaction; NULL when the
-	 * database has one writer at a time anyway. */
-	int (*lock_group)(ent_store *s, const char *root, const char *a,
-			  const char *b);
+	/* Serializes merging into the groups keys[0..n) ("root\x1fa\x1fb")
+	 * among processes until the end of the transaction, taking their
+	 * locks in an order of its own (the same in every process, so that
+	 * two transactions never wait for each other in a cycle); taking a
+	 * lock the transaction holds is a no-op. NULL when the database has
+	 * one writer at a time anyway. Every writer that changes a group's
+	 * mentions or merged rows holds its lock, so under it the group's
+	 * committed merged rows are those of its committed mentions (what
+	 * the partial rebuilds of store.c rely on). */
+	int (*lock_groups)(ent_store *s, const char *const *keys, size_t n);
 	int (*search)(ent_store *s, const char *query, size_t limit,
 		      ent_search_cb cb, void *ctx);
 	/* An expression for the bytes [sentence_start, +sentence_len) of
@@ -101,10 +106,9 @@ struct ent_store {
 	void *be;          /* the backend's state */
 	char *path;        /* as given to ent_store_open, password hidden */
 	char err[1024];    /* the last failure, "" when none */
-	/* Groups "root\x1fa\x1fb" touched by puts of the open batch, merged
-	 * again at its commit (store.c, flush_merges). */
-	ENT_VEC(char *) pending;
-	ent_map pending_set;
+	/* documents.id of the documents the open batch stored: their
+	 * mentions are merged at its commit (store.c, flush_merges). */
+	ENT_VEC(int64_t) pending;
 };
 
 /* The pair of countries of an event as merging sees it (docs/storage.md):
@@ -126,9 +130,6 @@ int ent_store_failf(ent_store *s, int code, const char *fmt, ...)
  * stars, parentheses and column names are only text to both backends. */
 typedef void (*ent_term_fn)(const char *p, size_t n, void *ctx);
 int ent_search_terms(const char *user, ent_term_fn fn, void *ctx);
-
-/* Rebuilds every merged event (SQLite's migration to version 2). */
-int ent_store_rebuild_all_merged(ent_store *s);
 
 /* Backends: fill s->ops, s->be and open `path`; on failure the message
  * is on s. */

@@ -2,13 +2,15 @@
  * merge.c: the rule that makes one merged event of the mentions of one
  * event by several articles (docs/storage.md, "Merging").
  *
- * Where it sits: the store calls it after every ent_store_put, inside the
- * put's savepoint, for each (root, a, b) group the document touched:
- * root = the first two digits of the code, a < b the first three letters of
- * source and target ("---" when there is no target). It holds no state and
- * touches no database: store.c loads a group's mentions (through either
- * backend), hands them to ent_merge_group, and writes the merged rows it
- * computes, so SQLite and PostgreSQL merge by the same code.
+ * Where it sits: the store calls it after every ent_store_put (or at the
+ * commit of a batch of puts) for each (root, a, b) group the new mentions
+ * fall in: root = the first two digits of the code, a < b the first three
+ * letters of source and target ("---" when there is no target). It holds
+ * no state and touches no database: store.c loads mentions of a group
+ * (through either backend: the new ones and those of the merged events
+ * they can join, found with ent_merge_date_ranges; or all of them),
+ * hands them to ent_merge_group, and writes the merged rows it computes,
+ * so SQLite and PostgreSQL merge by the same code.
  *
  * The rule. Two mentions of a group are compatible when
  * - their dates are "within a day": both day-precision and at most one day
@@ -95,6 +97,69 @@ bool ent_merge_dates_compatible(const char *d1, const char *d2)
 bool ent_merge_places_compatible(const char *p1, const char *p2)
 {
 	return !p1 || !p2 || !*p1 || !*p2 || strcmp(p1, p2) == 0;
+}
+
+/* The day before (step -1) or after (+1) a day-precision date; the date
+ * itself when that day falls outside the years 1000-9999 that parse
+ * accepts (no date there can link to it). */
+static mdate next_day(const mdate *t, int step)
+{
+	mdate r = *t;
+	r.d += step;
+	if (r.d < 1) {
+		if (--r.m < 1) {
+			r.m = 12;
+			r.y--;
+		}
+		r.d = ent_days_in_month(r.y, r.m);
+	} else if (r.d > ent_days_in_month(r.y, r.m)) {
+		r.d = 1;
+		if (++r.m > 12) {
+			r.m = 1;
+			r.y++;
+		}
+	}
+	return r.y < 1000 || r.y > 9999 ? *t : r;
+}
+
+/* lo and hi are dates of years 1000-9999: at most 10 bytes */
+static void set_range(ent_date_range *r, const char *lo, const char *hi)
+{
+	size_t a = strlen(lo), b = strlen(hi);
+	a = a < sizeof(r->lo) ? a : sizeof(r->lo) - 1;
+	b = b < sizeof(r->hi) ? b : sizeof(r->hi) - 1;
+	memcpy(r->lo, lo, a);
+	r->lo[a] = '\0';
+	memcpy(r->hi, hi, b);
+	r->hi[b] = '\0';
+}
+
+size_t ent_merge_date_ranges(const char *date, ent_date_range out[3])
+{
+	mdate t = parse(date);
+	char y[40], m[40], d0[40], d1[40];
+	if (t.prec == 0)
+		return 0;
+	snprintf(y, sizeof(y), "%04d", t.y);
+	if (t.prec == 1) {
+		snprintf(d1, sizeof(d1), "%04d-12-31", t.y);
+		set_range(&out[0], y, d1);
+		return 1;
+	}
+	snprintf(m, sizeof(m), "%04d-%02d", t.y, t.m);
+	if (t.prec == 2) {
+		snprintf(d1, sizeof(d1), "%04d-%02d-31", t.y, t.m);
+		set_range(&out[0], m, d1);
+		set_range(&out[1], y, y);
+		return 2;
+	}
+	mdate a = next_day(&t, -1), b = next_day(&t, 1);
+	snprintf(d0, sizeof(d0), "%04d-%02d-%02d", a.y, a.m, a.d);
+	snprintf(d1, sizeof(d1), "%04d-%02d-%02d", b.y, b.m, b.d);
+	set_range(&out[0], d0, d1);
+	set_range(&out[1], m, m);
+	set_range(&out[2], y, y);
+	return 3;
 }
 
 /* Union-find keeping the smallest index as the root, so that the root of

@@ -20,9 +20,11 @@
  *   two processes opening a new database do not both create it; a newer
  *   version, or a schema with tables but no schema_version, is refused.
  * - A put outside a batch is a transaction of its own; inside a batch, a
- *   savepoint. Merging a group takes pg_advisory_xact_lock on a hash of
- *   (root, a, b) first, so that two writers rebuild a group one after the
- *   other, the second seeing the first's committed mentions.
+ *   savepoint. Merging takes pg_advisory_xact_lock on a hash of each
+ *   (root, a, b) group it merges into first (all of a batch's groups in
+ *   one statement, in hash order), so that two writers merge into a group
+ *   one after the other, the second seeing the first's committed mentions
+ *   and merged events.
  * - The full-text vector documents.fts is set by a trigger from the title
  *   (weight A) and the text (weight D): the 'simple' configuration (no
  *   stemming, no stop words) over ent_fold(text), which removes accents
@@ -60,7 +62,8 @@ typedef struct pg_be {
 #define CONN(s) (((pg_be *)(s)->be)->conn)
 
 /* The schema, version 2 (the meaning of SQLite's schema.sql plus its
- * MIGRATION_2). Later versions append steps to PG_MIGRATIONS. */
+ * MIGRATION_2). Later versions append steps to PG_MIGRATIONS, which a new
+ * database runs too. */
 static const char PG_SCHEMA[] =
 	"CREATE EXTENSION IF NOT EXISTS unaccent;\n"
 	"CREATE TEXT SEARCH CONFIGURATION ent_fold (COPY = simple);\n"
@@ -175,6 +178,14 @@ static const char PG_SCHEMA[] =
 	"CREATE INDEX merged_pair ON merged (a, b, date);\n"
 	"CREATE INDEX merged_b ON merged (b, date);\n"
 	"CREATE INDEX merged_date ON merged (date);\n";
+
+/* PG_MIGRATIONS[v - 3] takes a database from version v - 1 to v (as
+ * SQLite's MIGRATIONS; never edit an applied step). Version 3: the
+ * mentions of a group by date (store.c, merge_new_docs). */
+static const char *const PG_MIGRATIONS[ENT_STORE_SCHEMA_VERSION - 2] = {
+	"CREATE INDEX events_group_date ON events (root, pair_a, pair_b, date);\n"
+	"DROP INDEX events_group;\n",
+};
 
 /* The advisory lock key of migrations (any constant of ours). */
 #define MIGRATION_LOCK "7411500217"
@@ -393,16 +404,35 @@ static void pg_put_undo(ent_store *s, bool in_batch)
 		? "ROLLBACK TO ent_put; RELEASE ent_put" : "ROLLBACK"));
 }
 
-static int pg_lock_group(ent_store *s, const char *root, const char *a,
-			 const char *b)
+static int cmp_i64(const void *x, const void *y)
 {
-	ent_buf key = ENT_BUF_INIT;
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* One statement for all the groups (a round trip each would lengthen
+ * the time the first locks are held): the advisory locks of their
+ * hashes, in increasing order (unnest gives the array's order). */
+static int pg_lock_groups(ent_store *s, const char *const *keys, size_t n)
+{
+	int64_t *h = ent_xcalloc(n ? n : 1, sizeof(*h));
+	ent_buf arr = ENT_BUF_INIT;
 	ent_binds bd = {0};
-	ent_buf_printf(&key, "%s\x1f%s\x1f%s", root, a, b);
-	ent_bind_int(&bd, (int64_t)ent_hash(key.data, key.len));
-	int ret = pg_query(s, "SELECT pg_advisory_xact_lock(?)", &bd, NULL,
-			   NULL, "locking a group of mentions");
-	ent_buf_dispose(&key);
+	for (size_t i = 0; i < n; i++)
+		h[i] = (int64_t)ent_hash(keys[i], strlen(keys[i]));
+	qsort(h, n, sizeof(*h), cmp_i64);
+	ent_buf_putc(&arr, '{');
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || h[i] != h[i - 1])
+			ent_buf_printf(&arr, "%s%lld", i ? "," : "",
+				       (long long)h[i]);
+	ent_buf_putc(&arr, '}');
+	ent_bind_text(&bd, arr.data);
+	int ret = pg_query(s, "SELECT pg_advisory_xact_lock(k) FROM"
+			   " unnest(CAST(? AS bigint[])) AS k", &bd, NULL,
+			   NULL, "locking groups of mentions");
+	ent_buf_dispose(&arr);
+	free(h);
 	return ret;
 }
 
@@ -532,13 +562,23 @@ static int migrate(ent_store *s)
 		}
 		if ((ret = pg_exec(s, PG_SCHEMA, "creating schema version 2")))
 			goto done;
-		char sql[64];
-		snprintf(sql, sizeof(sql), "INSERT INTO schema_version VALUES (%d)",
-			 ENT_STORE_SCHEMA_VERSION);
-		if ((ret = pg_exec(s, sql, "creating schema version 2")))
+		if ((ret = pg_exec(s, "INSERT INTO schema_version VALUES (2)",
+				   "creating schema version 2")))
+			goto done;
+		version = 2;
+	}
+	/* The steps after version 2 (where PostgreSQL starts), from
+	 * `version` up. */
+	for (int64_t v = version < 2 ? 3 : version + 1;
+	     v <= ENT_STORE_SCHEMA_VERSION; v++) {
+		char what[64], sql[96];
+		snprintf(what, sizeof(what), "creating schema version %d", (int)v);
+		snprintf(sql, sizeof(sql), "UPDATE schema_version SET version = %d",
+			 (int)v);
+		if ((ret = pg_exec(s, PG_MIGRATIONS[v - 3], what)) ||
+		    (ret = pg_exec(s, sql, what)))
 			goto done;
 	}
-	/* Versions after 2 add their steps here, from `version` up. */
 	ret = pg_exec(s, "COMMIT", "committing the migration");
 done:
 	if (ret)
@@ -574,7 +614,7 @@ static const ent_store_ops PG_OPS = {
 	.put_begin = pg_put_begin,
 	.put_end = pg_put_end,
 	.put_undo = pg_put_undo,
-	.lock_group = pg_lock_group,
+	.lock_groups = pg_lock_groups,
 	.search = pg_search,
 	.sentence_sql = "substring(convert_to(d.text, 'UTF8') from"
 			" CAST(e.sentence_start + 1 AS integer) for"

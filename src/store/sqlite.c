@@ -17,7 +17,7 @@
  * - The full-text index documents_fts (FTS5, external content) follows
  *   the documents table through triggers; user queries never reach FTS5
  *   as syntax (fts_string quotes every word and phrase).
- * - One writer at a time (SQLite's lock), so merging needs no lock_group.
+ * - One writer at a time (SQLite's lock), so merging needs no lock_groups.
  */
 #include "store/backend.h"
 
@@ -113,12 +113,21 @@ static const char MIGRATION_2[] =
 	" VALUES (new.id, new.title, new.text); END;\n"
 	"INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');\n";
 
+/* Version 3: the mentions of a group by date, for merging only the
+ * merged events a batch's new mentions can link to (store.c,
+ * merge_new_docs: ranges of dates within a group); it also serves
+ * everything events_group served. */
+static const char MIGRATION_3[] =
+	"CREATE INDEX events_group_date ON events (root, pair_a, pair_b, date);\n"
+	"DROP INDEX events_group;\n";
+
 /* Migration steps: MIGRATIONS[v - 1] takes a database from version v - 1
  * to v. Version 1 is the whole schema.sql; later versions are additions
  * (never edit an applied step). */
 static const char *const MIGRATIONS[ENT_STORE_SCHEMA_VERSION] = {
 	ent_schema_sql,
 	MIGRATION_2,
+	MIGRATION_3,
 };
 
 const char *ent_store_migration_sql(int version)
@@ -483,7 +492,7 @@ static const ent_store_ops SQLITE_OPS = {
 	.put_begin = sq_put_begin,
 	.put_end = sq_put_end,
 	.put_undo = sq_put_undo,
-	.lock_group = NULL,
+	.lock_groups = NULL,
 	.search = sq_search,
 	.sentence_sql = "substr(CAST(d.text AS BLOB), e.sentence_start + 1,"
 			" e.sentence_len)",

@@ -29,14 +29,17 @@
  *   offsets, NUL-terminated.
  * - Every message starts with the database path and names what failed.
  * - Merged events are a function of the stored mentions: after a put
- *   outside a batch, the (root, a, b) groups the document touched are
- *   merged again inside the put's transaction; inside a batch
- *   (ent_store_begin) they are queued and merged again by ent_store_commit
- *   just before COMMIT, once per group, in key order (merging a group
- *   costs its size, so 500 puts into one big group would cost 500 times
- *   that). Until the commit, the batch's new events have no merged event
- *   yet. A backend with several writers locks each group while it
- *   rebuilds it (lock_group).
+ *   outside a batch, the document's mentions are merged inside the put's
+ *   transaction; inside a batch (ent_store_begin) its documents are
+ *   queued and their mentions merged together by ent_store_commit just
+ *   before COMMIT. Merging new mentions rebuilds only the merged events
+ *   they link to (merge_new_docs: those with a mention compatible with a
+ *   new one, found through ranges of dates), which leaves exactly what a
+ *   rebuild of the whole group would; a new mention without a valid date
+ *   makes its group rebuilt whole. Until the commit, the batch's new
+ *   events have no merged event yet. A backend with several writers locks
+ *   the groups a batch merges into (lock_groups) until the end of the
+ *   transaction.
  */
 #include "store/backend.h"
 
@@ -211,7 +214,6 @@ int ent_store_open(ent_store **out, const char *path, ent_error *err)
 	}
 	s = ent_xcalloc(1, sizeof(*s));
 	s->path = display_path(path);
-	ent_map_init(&s->pending_set);
 	ret = is_pg_url(path) ? ent_pg_open(s, path) : ent_sqlite_open(s, path);
 	if (ret == ENT_OK) {
 		s->err[0] = '\0';
@@ -235,7 +237,6 @@ void ent_store_close(ent_store *s)
 	if (s->ops)
 		s->ops->close(s); /* an open batch is rolled back */
 	clear_pending(s);
-	ent_map_dispose(&s->pending_set);
 	free(s->path);
 	free(s);
 }
@@ -260,38 +261,16 @@ int ent_store_exec(ent_store *s, const char *sql)
 
 static void clear_pending(ent_store *s)
 {
-	for (size_t i = 0; i < s->pending.len; i++)
-		free(s->pending.items[i]);
 	ENT_VEC_FREE(s->pending);
-	ent_map_dispose(&s->pending_set);
-	ent_map_init(&s->pending_set);
 }
 
-static int remerge_group(ent_store *s, const char *root, const char *a,
-			 const char *b);
+static int merge_new_docs(ent_store *s, const int64_t *docs, size_t n);
 
-static int cmp_key(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-/* Merges again the groups the batch's puts touched, in key order (so
- * that two writers lock groups in the same order). */
+/* Merges the mentions of the documents the batch stored into the merged
+ * events (merge_new_docs). */
 static int flush_merges(ent_store *s)
 {
-	int ret = ENT_OK;
-	if (s->pending.len > 1)
-		qsort(s->pending.items, s->pending.len, sizeof(char *), cmp_key);
-	for (size_t i = 0; i < s->pending.len && ret == ENT_OK; i++) {
-		char *key = s->pending.items[i];
-		char *a = strchr(key, '\x1f');
-		char *b = a ? strchr(a + 1, '\x1f') : NULL;
-		if (!b)
-			continue;
-		*a = *b = '\0';
-		ret = remerge_group(s, key, a + 1, b + 1);
-		*a = *b = '\x1f';
-	}
+	int ret = merge_new_docs(s, s->pending.items, s->pending.len);
 	clear_pending(s);
 	return ret;
 }
@@ -324,9 +303,26 @@ int ent_store_rollback(ent_store *s)
 	" e.sentence_start, e.code, e.source NULLS FIRST," \
 	" e.target NULLS FIRST, e.trigger_start, e.id"
 
+/* What merging reads of a mention, in load_mention's column order: the
+ * fields of ent_mention, the keys of the merge order it lacks, and its
+ * group. A condition follows. */
+#define MENTION_SELECT "SELECT e.id, e.document_id, e.merged_id, e.code," \
+	" e.source, e.target, e.source_name, e.target_name, e.date," \
+	" e.place, e.plover, d.outlet, e.sectors_mask, e.goldstein, e.quad," \
+	" d.content_hash, e.sentence_start, e.trigger_start, e.root," \
+	" e.pair_a, e.pair_b FROM events e JOIN documents d" \
+	" ON d.id = e.document_id WHERE "
+
+/* One mention as merging loads it (m.merged_id is 0 when it has none). */
+typedef struct mention_row {
+	ent_mention m;
+	const char *hash, *root, *pair_a, *pair_b;
+	int64_t sentence_start, trigger_start;
+} mention_row;
+
 typedef struct group_load {
-	ENT_VEC(ent_mention) ms;
-	ent_arena strings;
+	ENT_VEC(mention_row) rows;
+	ent_arena *strings; /* where the rows' strings live */
 } group_load;
 
 static const char *arena_col(ent_arena *a, const ent_row *r, int i)
@@ -338,29 +334,110 @@ static const char *arena_col(ent_arena *a, const ent_row *r, int i)
 static int load_mention(const ent_row *r, void *ctx)
 {
 	group_load *g = ctx;
-	ent_mention x;
-	x.id = col_int(r, 0);
-	x.document_id = col_int(r, 1);
-	x.merged_id = col_int(r, 2);
-	x.code = arena_col(&g->strings, r, 3);
-	x.source = arena_col(&g->strings, r, 4);
-	x.target = arena_col(&g->strings, r, 5);
-	x.source_name = arena_col(&g->strings, r, 6);
-	x.target_name = arena_col(&g->strings, r, 7);
-	x.date = arena_col(&g->strings, r, 8);
-	x.place = arena_col(&g->strings, r, 9);
-	x.plover = arena_col(&g->strings, r, 10);
-	x.outlet = arena_col(&g->strings, r, 11);
-	x.sectors = (uint64_t)col_int(r, 12);
-	x.goldstein = col_double(r, 13);
-	x.quad = (int)col_int(r, 14);
-	ENT_VEC_PUSH(g->ms, x);
+	ent_arena *a = g->strings;
+	mention_row x;
+	x.m.id = col_int(r, 0);
+	x.m.document_id = col_int(r, 1);
+	x.m.merged_id = col_int(r, 2);
+	x.m.code = arena_col(a, r, 3);
+	x.m.source = arena_col(a, r, 4);
+	x.m.target = arena_col(a, r, 5);
+	x.m.source_name = arena_col(a, r, 6);
+	x.m.target_name = arena_col(a, r, 7);
+	x.m.date = arena_col(a, r, 8);
+	x.m.place = arena_col(a, r, 9);
+	x.m.plover = arena_col(a, r, 10);
+	x.m.outlet = arena_col(a, r, 11);
+	x.m.sectors = (uint64_t)col_int(r, 12);
+	x.m.goldstein = col_double(r, 13);
+	x.m.quad = (int)col_int(r, 14);
+	x.hash = arena_col(a, r, 15);
+	x.sentence_start = col_int(r, 16);
+	x.trigger_start = col_int(r, 17);
+	x.root = arena_col(a, r, 18);
+	x.pair_a = arena_col(a, r, 19);
+	x.pair_b = arena_col(a, r, 20);
+	ENT_VEC_PUSH(g->rows, x);
 	return 0;
+}
+
+/* Text as both databases order it (bytewise: SQLite's BINARY, the "C"
+ * collation of pg.c's columns), NULL first. */
+static int cmp_text(const char *x, const char *y)
+{
+	if (!x || !y)
+		return x ? 1 : y ? -1 : 0;
+	return strcmp(x, y);
+}
+
+static int cmp_int(int64_t x, int64_t y)
+{
+	return x < y ? -1 : x > y;
+}
+
+/* MERGE_ORDER in C, for mentions loaded by several queries. */
+static int cmp_merge_order(const mention_row *x, const mention_row *y)
+{
+	int c;
+	if ((c = cmp_text(x->m.date, y->m.date)) ||
+	    (c = cmp_text(x->hash, y->hash)) ||
+	    (c = cmp_int(x->sentence_start, y->sentence_start)) ||
+	    (c = cmp_text(x->m.code, y->m.code)) ||
+	    (c = cmp_text(x->m.source, y->m.source)) ||
+	    (c = cmp_text(x->m.target, y->m.target)) ||
+	    (c = cmp_int(x->trigger_start, y->trigger_start)))
+		return c;
+	return cmp_int(x->m.id, y->m.id);
+}
+
+static int cmp_group(const mention_row *x, const mention_row *y)
+{
+	int c;
+	if ((c = strcmp(x->root, y->root)) ||
+	    (c = strcmp(x->pair_a, y->pair_a)))
+		return c;
+	return strcmp(x->pair_b, y->pair_b);
+}
+
+static int by_merge_order(const void *x, const void *y)
+{
+	return cmp_merge_order(x, y);
+}
+
+static int by_group_then_order(const void *x, const void *y)
+{
+	int c = cmp_group(x, y);
+	return c ? c : cmp_merge_order(x, y);
+}
+
+/* Lists of ids go to the database IN_CHUNK at a time, as " IN (?, ...)"
+ * with the last id repeated to fill a short chunk (one statement text,
+ * prepared once). */
+#define IN_CHUNK 16
+#define IN_LIST " IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+/* Binds ids[at..n) to a chunk; returns how many it took. */
+static size_t bind_chunk(ent_binds *b, const int64_t *ids, size_t n,
+			 size_t at)
+{
+	size_t k = n - at < IN_CHUNK ? n - at : IN_CHUNK;
+	for (size_t i = 0; i < IN_CHUNK; i++)
+		ent_bind_int(b, ids[at + (i < k ? i : k - 1)]);
+	return k;
+}
+
+/* Locks the groups of keys "root\x1fa\x1fb" (lock_groups), if the backend
+ * has several writers. */
+static int lock_groups(ent_store *s, const char *const *keys, size_t n)
+{
+	return s->ops->lock_groups && n ? s->ops->lock_groups(s, keys, n)
+					: ENT_OK;
 }
 
 typedef struct write_ctx {
 	ent_store *s;
 	const char *root;
+	ENT_VEC(int64_t) relink; /* scratch: mentions to point at a row */
 } write_ctx;
 
 /* Writes one merged row and points its mentions at it. */
@@ -397,33 +474,50 @@ static int write_merged(const ent_merged *m, const ent_mention *ms,
 		       " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &b, NULL,
 		       NULL, "storing a merged event")))
 		return ret;
-	for (size_t i = 0; i < k; i++) {
-		const ent_mention *x = &ms[members[i]];
-		if (x->merged_id == m->id)
-			continue;
+	w->relink.len = 0;
+	for (size_t i = 0; i < k; i++)
+		if (ms[members[i]].merged_id != m->id)
+			ENT_VEC_PUSH(w->relink, ms[members[i]].id);
+	for (size_t at = 0; at < w->relink.len && ret == ENT_OK;) {
 		b.n = 0;
 		ent_bind_int(&b, m->id);
-		ent_bind_int(&b, x->id);
-		if ((ret = run(s, "UPDATE events SET merged_id = ? WHERE id = ?",
-			       &b, NULL, NULL,
-			       "linking an event to its merged event")))
-			return ret;
+		at += bind_chunk(&b, w->relink.items, w->relink.len, at);
+		ret = run(s, "UPDATE events SET merged_id = ? WHERE id" IN_LIST,
+			  &b, NULL, NULL, "linking events to their merged event");
 	}
-	return ENT_OK;
+	return ret;
+}
+
+/* The merged events of rows[0..n), given in merge order, written. */
+static int merge_rows(ent_store *s, const char *root, const char *a,
+		      const char *b, const mention_row *rows, size_t n)
+{
+	ent_mention *ms = ent_xcalloc(n ? n : 1, sizeof(*ms));
+	for (size_t i = 0; i < n; i++)
+		ms[i] = rows[i].m;
+	write_ctx w = {s, root, {0}};
+	int ret = ent_merge_group(a, b, ms, n, write_merged, &w);
+	ENT_VEC_FREE(w.relink);
+	free(ms);
+	return ret;
 }
 
 /* Deletes and rebuilds the merged events of one (root, a, b) group from
  * all its mentions (negated ones are left out: they report that the
  * event did not happen). */
-static int remerge_group(ent_store *s, const char *root, const char *a,
-			 const char *b)
+static int remerge_group_full(ent_store *s, const char *root, const char *a,
+			      const char *b)
 {
-	group_load g = {0};
+	ent_arena strings;
+	group_load g = {{0}, &strings};
 	ent_binds bd = {0};
+	ent_buf key = ENT_BUF_INIT;
 	int ret = ENT_OK;
 
-	ent_arena_init(&g.strings, 16 * 1024);
-	if (s->ops->lock_group && (ret = s->ops->lock_group(s, root, a, b)))
+	ent_arena_init(&strings, 16 * 1024);
+	ent_buf_printf(&key, "%s\x1f%s\x1f%s", root, a, b);
+	const char *k = key.data;
+	if ((ret = lock_groups(s, &k, 1)))
 		goto done;
 	ent_bind_text(&bd, root);
 	ent_bind_text(&bd, a);
@@ -432,20 +526,412 @@ static int remerge_group(ent_store *s, const char *root, const char *a,
 		       " AND b = ?", &bd, NULL, NULL,
 		       "deleting merged events")))
 		goto done;
-	if ((ret = run(s, "SELECT e.id, e.document_id, e.merged_id, e.code,"
-		       " e.source, e.target, e.source_name, e.target_name,"
-		       " e.date, e.place, e.plover, d.outlet, e.sectors_mask,"
-		       " e.goldstein, e.quad"
-		       " FROM events e JOIN documents d ON d.id = e.document_id"
-		       " WHERE e.root = ? AND e.pair_a = ? AND e.pair_b = ?"
-		       " AND e.negated = 0" MERGE_ORDER, &bd, load_mention, &g,
-		       "reading a group of mentions")))
+	if ((ret = run(s, MENTION_SELECT "e.root = ? AND e.pair_a = ?"
+		       " AND e.pair_b = ? AND e.negated = 0" MERGE_ORDER, &bd,
+		       load_mention, &g, "reading a group of mentions")))
 		goto done;
-	write_ctx w = {s, root};
-	ret = ent_merge_group(a, b, g.ms.items, g.ms.len, write_merged, &w);
+	ret = merge_rows(s, root, a, b, g.rows.items, g.rows.len);
 done:
-	ENT_VEC_FREE(g.ms);
-	ent_arena_dispose(&g.strings);
+	ENT_VEC_FREE(g.rows);
+	ent_arena_dispose(&strings);
+	ent_buf_dispose(&key);
+	return ret;
+}
+
+/* ---- Merging a batch's new mentions ---------------------------------- */
+
+/* The mentions of a group within a range of dates (the group's index
+ * in the batch, date, place, merged event): one index range per (group,
+ * range) (an OR of ranges would read the whole group), RANGE_CHUNK of
+ * them per statement; an empty range ('~' > '') fills a short chunk. */
+#define RANGE_CHUNK 10
+#define RANGE_ONE "SELECT ?, x.date, x.place, x.merged_id FROM events x" \
+	" WHERE x.root = ? AND x.pair_a = ? AND x.pair_b = ?" \
+	" AND x.date BETWEEN ? AND ? AND x.negated = 0"
+#define RANGE_FIVE RANGE_ONE " UNION ALL " RANGE_ONE " UNION ALL " \
+	RANGE_ONE " UNION ALL " RANGE_ONE " UNION ALL " RANGE_ONE
+#define RANGE_SELECT RANGE_FIVE " UNION ALL " RANGE_FIVE
+
+/* Merged rows go in MERGED_CHUNK rows per statement. */
+#define MERGED_CHUNK 3
+#define MERGED_INSERT "INSERT INTO merged (id, root, code, a, b, source," \
+	" target, source_name, target_name, date, last_date, place," \
+	" sectors_mask, goldstein, quad, plover, mentions, articles, outlets)" \
+	" VALUES "
+#define MERGED_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?," \
+	" ?, ?)"
+
+/* Links (event id, merged id) go LINK_CHUNK per statement, the last one
+ * repeated to fill a short chunk. */
+#define LINK_CHUNK 21
+#define WHEN3 " WHEN ? THEN ? WHEN ? THEN ? WHEN ? THEN ?"
+#define LINK_UPDATE "UPDATE events SET merged_id = CASE id" WHEN3 WHEN3 \
+	WHEN3 WHEN3 WHEN3 WHEN3 WHEN3 " END WHERE id IN (?, ?, ?, ?, ?, ?," \
+	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+/* One group of a batch: its new mentions rows[start, end) (merge order),
+ * one new mention per (date, place) cls[cls_start, cls_end). */
+typedef struct new_group {
+	size_t start, end, cls_start, cls_end;
+	bool whole; /* a new mention without a valid date: rebuilt whole */
+} new_group;
+
+typedef struct group_range {
+	size_t group;
+	ent_date_range r;
+} group_range;
+
+typedef struct event_link {
+	int64_t event, merged;
+} event_link;
+
+/* A merged event a group's new mentions link to. */
+typedef struct group_link {
+	size_t group;
+	int64_t id;
+} group_link;
+
+/* The merged events that the new mentions of each group link to. */
+typedef struct linked {
+	const new_group *groups;
+	size_t ngroups;
+	const mention_row *cls;
+	ENT_VEC(group_link) ids; /* maybe repeated */
+} linked;
+
+/* What merging a batch writes, once every group is computed. */
+typedef struct batch_merge {
+	ent_store *s;
+	ENT_VEC(ent_merged) rows;
+	ENT_VEC(const char *) roots;
+	ENT_VEC(event_link) links;
+} batch_merge;
+
+static int by_range(const void *x, const void *y)
+{
+	const group_range *a = x, *b = y;
+	int c;
+	if (a->group != b->group)
+		return a->group < b->group ? -1 : 1;
+	if ((c = strcmp(a->r.lo, b->r.lo)))
+		return c;
+	return strcmp(a->r.hi, b->r.hi);
+}
+
+static int by_link(const void *x, const void *y)
+{
+	const group_link *a = x, *b = y;
+	if (a->group != b->group)
+		return a->group < b->group ? -1 : 1;
+	return cmp_int(a->id, b->id);
+}
+
+/* A row of RANGE_SELECT: its merged event is linked when the mention is
+ * compatible with one of its group's new mentions (the exact rule). */
+static int find_linked(const ent_row *r, void *ctx)
+{
+	linked *l = ctx;
+	int64_t gi = col_int(r, 0), id = col_int(r, 3);
+	if (id == 0 || gi < 0 || (size_t)gi >= l->ngroups)
+		return 0; /* a new mention: no merged event yet */
+	const char *date = col_text(r, 1), *place = col_text(r, 2);
+	const new_group *g = &l->groups[gi];
+	for (size_t i = g->cls_start; i < g->cls_end; i++) {
+		if (ent_merge_dates_compatible(date, l->cls[i].m.date) &&
+		    ent_merge_places_compatible(place, l->cls[i].m.place)) {
+			group_link x = {(size_t)gi, id};
+			ENT_VEC_PUSH(l->ids, x);
+			break;
+		}
+	}
+	return 0;
+}
+
+/* ent_merged_out: keeps the row and the links that change. */
+static int keep_merged(const ent_merged *m, const ent_mention *ms,
+		       const size_t *members, size_t k, void *ctx)
+{
+	batch_merge *bm = ((void **)ctx)[0];
+	const char *root = ((void **)ctx)[1];
+	ENT_VEC_PUSH(bm->rows, *m);
+	ENT_VEC_PUSH(bm->roots, root);
+	for (size_t i = 0; i < k; i++)
+		if (ms[members[i]].merged_id != m->id) {
+			event_link l = {ms[members[i]].id, m->id};
+			ENT_VEC_PUSH(bm->links, l);
+		}
+	return 0;
+}
+
+static void bind_merged(ent_binds *b, const ent_merged *m, const char *root)
+{
+	ent_bind_int(b, m->id);
+	ent_bind_text(b, root);
+	ent_bind_text(b, m->code);
+	ent_bind_text(b, m->a);
+	ent_bind_text(b, m->b);
+	ent_bind_str(b, m->source);
+	ent_bind_str(b, m->target);
+	ent_bind_str(b, m->source_name);
+	ent_bind_str(b, m->target_name);
+	ent_bind_str(b, m->date);
+	ent_bind_str(b, m->last_date);
+	ent_bind_str(b, m->place);
+	ent_bind_int(b, (int64_t)m->sectors);
+	ent_bind_double(b, m->goldstein);
+	ent_bind_int(b, m->quad);
+	ent_bind_str(b, m->plover);
+	ent_bind_int(b, m->mentions);
+	ent_bind_int(b, m->articles);
+	ent_bind_int(b, m->outlets);
+}
+
+/* Writes what merging the batch computed: deletes the merged events it
+ * replaces, inserts the new rows, points the mentions at them. */
+static int write_batch(batch_merge *bm, const int64_t *gone, size_t ngone)
+{
+	ent_store *s = bm->s;
+	ent_binds b = {0};
+	int ret = ENT_OK;
+	for (size_t at = 0; at < ngone && ret == ENT_OK;) {
+		b.n = 0;
+		at += bind_chunk(&b, gone, ngone, at);
+		ret = run(s, "DELETE FROM merged WHERE id" IN_LIST, &b, NULL,
+			  NULL, "deleting merged events");
+	}
+	static const char *const inserts[MERGED_CHUNK] = {
+		MERGED_INSERT MERGED_VALUES,
+		MERGED_INSERT MERGED_VALUES ", " MERGED_VALUES,
+		MERGED_INSERT MERGED_VALUES ", " MERGED_VALUES ", " MERGED_VALUES,
+	};
+	for (size_t at = 0; at < bm->rows.len && ret == ENT_OK;) {
+		size_t k = bm->rows.len - at;
+		k = k < MERGED_CHUNK ? k : MERGED_CHUNK;
+		b.n = 0;
+		for (size_t i = 0; i < k; i++)
+			bind_merged(&b, &bm->rows.items[at + i],
+				    bm->roots.items[at + i]);
+		ret = run(s, inserts[k - 1], &b, NULL, NULL,
+			  "storing merged events");
+		at += k;
+	}
+	for (size_t at = 0; at < bm->links.len && ret == ENT_OK;) {
+		size_t k = bm->links.len - at;
+		k = k < LINK_CHUNK ? k : LINK_CHUNK;
+		b.n = 0;
+		for (size_t i = 0; i < LINK_CHUNK; i++) {
+			const event_link *l =
+				&bm->links.items[at + (i < k ? i : k - 1)];
+			ent_bind_int(&b, l->event);
+			ent_bind_int(&b, l->merged);
+		}
+		for (size_t i = 0; i < LINK_CHUNK; i++)
+			ent_bind_int(&b, bm->links.items[at + (i < k ? i : k - 1)].event);
+		ret = run(s, LINK_UPDATE, &b, NULL, NULL,
+			  "linking events to their merged events");
+		at += k;
+	}
+	return ret;
+}
+
+/*
+ * Merges the mentions of the n documents docs (documents.id, just stored
+ * by this transaction) into the merged events, rebuilding only the merged
+ * events they link to.
+ *
+ * Why this equals a full rebuild of each group: merged events are the
+ * connected components of the compatibility relation (merge.c). Adding
+ * mentions adds vertices and edges and removes none, so every component
+ * of the old mentions is inside one component of old + new mentions, and
+ * an old component that no new mention is compatible with has no edge
+ * leaving it: it is still a component, with the same members, hence the
+ * same merged row (its fields are a function of its members in merge
+ * order). The components that change are those holding a new mention;
+ * they are made of the new mentions and the old components compatible
+ * with one of them, and nothing else. So, per group: read the old merged
+ * events with a mention whose date lies in ent_merge_date_ranges of a new
+ * date (every compatible date does: an index range each), keep those with
+ * a mention compatible with a new one (the exact rule, in C), delete them,
+ * and merge their members with the new mentions, sorted in merge order (a
+ * subsequence of the group's order, so representatives, hence ids, and
+ * every field come out as in a full rebuild). A new mention with no date
+ * (or an unparsable one) links to the group's undated mentions, which no
+ * range of dates finds: its group is rebuilt whole.
+ *
+ * The statements: the new mentions (read before any lock: they are this
+ * transaction's), one lock statement for every group (lock_groups; the
+ * locks last until the end of the transaction: under them the groups'
+ * committed merged events are those of their committed mentions, since
+ * every writer merges its new mentions under them before it commits),
+ * then RANGE_CHUNK ranges of any groups per read, and the writes of all
+ * groups together, several rows per statement: the locks are held for a
+ * few statements per batch rather than a few per group. Groups that got
+ * only negated mentions do not change.
+ */
+static int merge_new_docs(ent_store *s, const int64_t *docs, size_t n)
+{
+	ent_arena strings;
+	group_load nw = {{0}, &strings}, old = {{0}, &strings};
+	ENT_VEC(new_group) groups = {0};
+	ENT_VEC(mention_row) cls = {0};
+	ENT_VEC(group_range) ranges = {0};
+	ENT_VEC(const char *) keys = {0};
+	ENT_VEC(int64_t) gone = {0};
+	ENT_VEC(mention_row) set = {0};
+	batch_merge bm = {s, {0}, {0}, {0}};
+	linked lk = {NULL, 0, NULL, {0}};
+	ent_binds b = {0};
+	int ret = ENT_OK;
+
+	if (n == 0)
+		return ENT_OK;
+	ent_arena_init(&strings, 16 * 1024);
+	for (size_t at = 0; at < n && ret == ENT_OK;) {
+		b.n = 0;
+		at += bind_chunk(&b, docs, n, at);
+		ret = run(s, MENTION_SELECT "e.document_id" IN_LIST
+			  " AND e.negated = 0", &b, load_mention, &nw,
+			  "reading new mentions");
+	}
+	if (ret || nw.rows.len == 0)
+		goto done;
+	qsort(nw.rows.items, nw.rows.len, sizeof(*nw.rows.items),
+	      by_group_then_order);
+	/* the groups, their (date, place) classes and ranges of dates */
+	for (size_t i = 0; i < nw.rows.len; i++) {
+		const mention_row *x = &nw.rows.items[i];
+		if (i == 0 || cmp_group(x, x - 1) != 0) {
+			new_group ng = {i, i, cls.len, cls.len, false};
+			ENT_VEC_PUSH(groups, ng);
+			size_t kl = strlen(x->root) + strlen(x->pair_a) +
+				    strlen(x->pair_b) + 3;
+			char *key = ent_arena_alloc(&strings, kl);
+			snprintf(key, kl, "%s\x1f%s\x1f%s", x->root, x->pair_a,
+				 x->pair_b);
+			ENT_VEC_PUSH(keys, key);
+		}
+		new_group *g = &groups.items[groups.len - 1];
+		g->end = i + 1;
+		ent_date_range r[3];
+		size_t nr = ent_merge_date_ranges(x->m.date, r);
+		g->whole |= nr == 0;
+		bool seen = false;
+		for (size_t j = g->cls_start; j < g->cls_end && !seen; j++)
+			seen = cmp_text(cls.items[j].m.date, x->m.date) == 0 &&
+			       cmp_text(cls.items[j].m.place, x->m.place) == 0;
+		if (seen)
+			continue;
+		ENT_VEC_PUSH(cls, *x);
+		g->cls_end = cls.len;
+		for (size_t j = 0; j < nr; j++) {
+			group_range gr = {groups.len - 1, r[j]};
+			ENT_VEC_PUSH(ranges, gr);
+		}
+	}
+	/* per group, ranges sorted and joined where they overlap; none for
+	 * the groups rebuilt whole */
+	if (ranges.len > 1)
+		qsort(ranges.items, ranges.len, sizeof(*ranges.items), by_range);
+	size_t nr = 0;
+	for (size_t i = 0; i < ranges.len; i++) {
+		group_range *x = &ranges.items[i], *last = &ranges.items[nr - (nr > 0)];
+		if (groups.items[x->group].whole)
+			continue;
+		if (nr && last->group == x->group &&
+		    strcmp(x->r.lo, last->r.hi) <= 0) {
+			if (strcmp(x->r.hi, last->r.hi) > 0)
+				memcpy(last->r.hi, x->r.hi, sizeof(x->r.hi));
+		} else {
+			ranges.items[nr++] = *x;
+		}
+	}
+
+	if ((ret = lock_groups(s, keys.items, keys.len)))
+		goto done;
+	/* the merged events linked to new mentions */
+	lk.groups = groups.items;
+	lk.ngroups = groups.len;
+	lk.cls = cls.items;
+	for (size_t i = 0; i < nr && ret == ENT_OK; i += RANGE_CHUNK) {
+		b.n = 0;
+		for (size_t j = i; j < i + RANGE_CHUNK; j++) {
+			const group_range *gr = j < nr ? &ranges.items[j] : NULL;
+			const mention_row *x = gr ? &nw.rows.items[
+				groups.items[gr->group].start] : NULL;
+			ent_bind_int(&b, gr ? (int64_t)gr->group : -1);
+			ent_bind_text(&b, x ? x->root : "");
+			ent_bind_text(&b, x ? x->pair_a : "");
+			ent_bind_text(&b, x ? x->pair_b : "");
+			ent_bind_text(&b, gr ? gr->r.lo : "~");
+			ent_bind_text(&b, gr ? gr->r.hi : "");
+		}
+		ret = run(s, RANGE_SELECT, &b, find_linked, &lk,
+			  "finding the merged events new mentions join");
+	}
+	if (ret)
+		goto done;
+	if (lk.ids.len)
+		qsort(lk.ids.items, lk.ids.len, sizeof(*lk.ids.items), by_link);
+	for (size_t i = 0; i < lk.ids.len; i++)
+		if (i == 0 || lk.ids.items[i].id != lk.ids.items[i - 1].id)
+			ENT_VEC_PUSH(gone, lk.ids.items[i].id);
+	/* their mentions (merged events of different groups differ) */
+	for (size_t at = 0; at < gone.len && ret == ENT_OK;) {
+		b.n = 0;
+		at += bind_chunk(&b, gone.items, gone.len, at);
+		ret = run(s, MENTION_SELECT "e.merged_id" IN_LIST
+			  " AND e.negated = 0", &b, load_mention, &old,
+			  "reading the mentions of merged events");
+	}
+	if (ret)
+		goto done;
+	if (old.rows.len > 1)
+		qsort(old.rows.items, old.rows.len, sizeof(*old.rows.items),
+		      by_group_then_order);
+
+	size_t o = 0; /* walks old.rows, in group order as groups */
+	for (size_t gi = 0; gi < groups.len && ret == ENT_OK; gi++) {
+		const new_group *g = &groups.items[gi];
+		const mention_row *first = &nw.rows.items[g->start];
+		while (o < old.rows.len && cmp_group(&old.rows.items[o], first) < 0)
+			o++;
+		if (g->whole) {
+			ret = remerge_group_full(s, first->root, first->pair_a,
+						 first->pair_b);
+			continue;
+		}
+		/* the mentions of the linked merged events, and the new
+		 * ones */
+		set.len = 0;
+		for (; o < old.rows.len && cmp_group(&old.rows.items[o], first) == 0; o++)
+			ENT_VEC_PUSH(set, old.rows.items[o]);
+		for (size_t i = g->start; i < g->end; i++)
+			ENT_VEC_PUSH(set, nw.rows.items[i]);
+		qsort(set.items, set.len, sizeof(*set.items), by_merge_order);
+		ent_mention *ms = ent_xcalloc(set.len, sizeof(*ms));
+		for (size_t i = 0; i < set.len; i++)
+			ms[i] = set.items[i].m;
+		void *ctx[2] = {&bm, (void *)first->root};
+		ret = ent_merge_group(first->pair_a, first->pair_b, ms, set.len,
+				      keep_merged, ctx);
+		free(ms);
+	}
+	if (ret == ENT_OK)
+		ret = write_batch(&bm, gone.items, gone.len);
+done:
+	ENT_VEC_FREE(nw.rows);
+	ENT_VEC_FREE(old.rows);
+	ENT_VEC_FREE(groups);
+	ENT_VEC_FREE(cls);
+	ENT_VEC_FREE(ranges);
+	ENT_VEC_FREE(keys);
+	ENT_VEC_FREE(gone);
+	ENT_VEC_FREE(set);
+	ENT_VEC_FREE(bm.rows);
+	ENT_VEC_FREE(bm.roots);
+	ENT_VEC_FREE(bm.links);
+	ENT_VEC_FREE(lk.ids);
+	ent_arena_dispose(&strings);
 	return ret;
 }
 
@@ -463,24 +949,6 @@ static int collect_group(const ent_row *r, void *ctx)
 	return 0;
 }
 
-/* Merges again every group of the keys collected by collect_group. */
-static int remerge_keys(ent_store *s, ent_buf *keys)
-{
-	int ret = ENT_OK;
-	for (size_t at = 0; at < keys->len && ret == ENT_OK;
-	     at += strlen(keys->data + at) + 1) {
-		char *key = keys->data + at;
-		char *a = strchr(key, '\x1f');
-		char *b = a ? strchr(a + 1, '\x1f') : NULL;
-		if (!b)
-			continue;
-		*a = *b = '\0';
-		ret = remerge_group(s, key, a + 1, b + 1);
-		*a = *b = '\x1f';
-	}
-	return ret;
-}
-
 int ent_store_rebuild_all_merged(ent_store *s)
 {
 	ent_buf keys = ENT_BUF_INIT;
@@ -490,8 +958,17 @@ int ent_store_rebuild_all_merged(ent_store *s)
 		ret = run(s, "SELECT DISTINCT root, pair_a, pair_b FROM events"
 			  " ORDER BY 1, 2, 3", NULL, collect_group, &keys,
 			  "listing groups of mentions");
-	if (!ret)
-		ret = remerge_keys(s, &keys);
+	for (size_t at = 0; at < keys.len && ret == ENT_OK;
+	     at += strlen(keys.data + at) + 1) {
+		char *key = keys.data + at;
+		char *a = strchr(key, '\x1f');
+		char *b = a ? strchr(a + 1, '\x1f') : NULL;
+		if (!b)
+			continue;
+		*a = *b = '\0';
+		ret = remerge_group_full(s, key, a + 1, b + 1);
+		*a = *b = '\x1f';
+	}
 	ent_buf_dispose(&keys);
 	return ret;
 }
@@ -614,7 +1091,6 @@ int ent_store_put_full(ent_store *s, const ent_input *in,
 {
 	char hash[65];
 	bool in_put = false, batch = false;
-	ent_buf keys = ENT_BUF_INIT;
 	ent_binds b = {0};
 	int64_t rowid = 0, found = 0;
 	char *outlet = NULL;
@@ -677,31 +1153,17 @@ int ent_store_put_full(ent_store *s, const ent_input *in,
 		       PAIR_B_OF " WHERE document_id = ?", &b, NULL, NULL,
 		       "pairing events")))
 		goto done;
-	if ((ret = run(s, "SELECT DISTINCT root, pair_a, pair_b FROM events"
-		       " WHERE document_id = ? ORDER BY 1, 2, 3", &b,
-		       collect_group, &keys, "listing a document's groups")))
-		goto done;
 	/* At once, or at the commit of the batch the put is part of. */
-	if (!batch && (ret = remerge_keys(s, &keys)))
+	if (!batch && (ret = merge_new_docs(s, &rowid, 1)))
 		goto done;
 	if ((ret = s->ops->put_end(s, batch)))
 		goto done;
 	in_put = false;
 	if (was_new)
 		*was_new = true;
-	if (batch) {
-		for (size_t at = 0; at < keys.len;
-		     at += strlen(keys.data + at) + 1) {
-			size_t kl = strlen(keys.data + at);
-			bool added = false;
-			ent_map_put(&s->pending_set, keys.data + at, kl, 0, &added);
-			if (added)
-				ENT_VEC_PUSH(s->pending,
-					     ent_xstrndup(keys.data + at, kl));
-		}
-	}
+	if (batch)
+		ENT_VEC_PUSH(s->pending, rowid);
 done:
-	ent_buf_dispose(&keys);
 	free(outlet);
 	/* Undo this document only; an enclosing batch stays open. */
 	if (in_put)

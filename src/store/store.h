@@ -10,7 +10,7 @@
 /* The schema version this build creates and understands (SQLite: PRAGMA
  * user_version; PostgreSQL: the schema_version table). A database with a
  * higher version is refused. */
-#define ENT_STORE_SCHEMA_VERSION 2
+#define ENT_STORE_SCHEMA_VERSION 3
 
 /* What ent_store_put does once the events are records: stores the document
  * `in` (its text, id, date, title, url, origin, plus `lang` and
@@ -34,7 +34,7 @@ int ent_store_put_full(ent_store *s, const ent_input *in,
 		       size_t sentence_count, const char *lang, bool *was_new);
 
 /* The SQL of migration step `version` (1: the whole schema.sql; 2: the
- * additions of version 2), or NULL. Tests build old databases with it.
+ * additions of version 2; 3: an index), or NULL. Tests build old databases with it.
  * These are SQLite's steps (pg.c has its own schema).
  * Step 2 also needs the SQL function ent_outlet(url), registered on every
  * SQLite connection ent_store_open makes, and is followed by a rebuild of every
@@ -62,6 +62,23 @@ char *ent_url_outlet(const char *url);
 bool ent_merge_dates_compatible(const char *d1, const char *d2);
 /* Places: equal, or either NULL. */
 bool ent_merge_places_compatible(const char *p1, const char *p2);
+
+/* Where the dates a mention can merge with lie: a range of date texts,
+ * lo <= date <= hi bytewise (dates are canonical text, so text order is
+ * date order). */
+typedef struct ent_date_range {
+	char lo[11], hi[11];
+} ent_date_range;
+
+/* The ranges (at most 3) that hold every date compatible with `date`
+ * (ent_merge_dates_compatible), and maybe a few that are not: for a day,
+ * the day before to the day after, its month and its year; for a month,
+ * the month and its days, and its year; for a year, the year and all its
+ * months and days. Returns their number; 0 when `date` is NULL or
+ * unparsable, whose compatible dates (NULL and unparsable ones) no range
+ * holds. The store rebuilds only the merged events within these ranges of
+ * a batch's new mentions (store.c, merge_new_docs). */
+size_t ent_merge_date_ranges(const char *date, ent_date_range out[3]);
 
 /* Single linkage over n mentions of one (root, a, b) group given in merge
  * order: comp[i] is set to the index of the first mention of i's
@@ -94,6 +111,11 @@ typedef int (*ent_merged_out)(const ent_merged *m, const ent_mention *ms,
  * written once. */
 int ent_merge_group(const char *a, const char *b, const ent_mention *ms,
 		    size_t n, ent_merged_out out, void *ctx);
+
+/* Deletes every merged event and rebuilds each group from all its
+ * mentions (SQLite's migration to version 2; tests compare what the
+ * partial rebuilds of ent_store_put / ent_store_commit leave with it). */
+int ent_store_rebuild_all_merged(ent_store *s);
 
 /* Runs SQL on the store's database (tests and tools: build old schemas,
  * create databases). Statements only, no rows. */

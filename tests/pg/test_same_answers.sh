@@ -60,7 +60,8 @@ same() { # same NAME ARGS...: the command's output and status on both
 	local rs=$?
 	"$BIN" "$@" --db "$PG" >"$T/p.out" 2>"$T/p.err"
 	local rp=$?
-	if [ $rs -eq $rp ] && cmp -s "$T/s.out" "$T/p.out"; then
+	# a command both backends refuse answers nothing: that is no check
+	if [ $rs -eq 0 ] && [ $rp -eq 0 ] && cmp -s "$T/s.out" "$T/p.out"; then
 		ok "$name: same answer ($(wc -l <"$T/s.out") lines, status $rs)"
 	else
 		fail "$name" "status $rs, $(head -c 300 "$T/s.out")" \
@@ -68,11 +69,11 @@ same() { # same NAME ARGS...: the command's output and status on both
 	fi
 }
 
-for f in "" "--country VNM" "--country FRA" "--pair VNM RUS" "--pair RUS VNM" \
+for f in "" "--country VNM" "--country FRA" "--pair VNM,RUS" "--pair RUS,VNM" \
 	"--since 2025-05" "--until 2025-05" "--since 2024 --until 2025-06-30" \
 	"--code 04" "--code 057" "--sector energy" "--sector trade" "--merged" \
 	"--newest" "--merged --newest" "--merged --country VNM" "--all" \
-	"--limit 5" "--limit 3 --offset 2"; do
+	"--limit 5" "--limit 3 --merged"; do
 	# shellcheck disable=SC2086
 	same "events $f" events --format jsonl $f
 done
