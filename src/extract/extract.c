@@ -596,6 +596,12 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 						   en->sub == CUE_PRONOUN));
 		if (!take)
 			continue;
+		/* "US $50 million", "70 million U.S. dollars": a currency, no
+		 * actor (issue #4) */
+		if (h->kind == LX_ACTOR && is_en(c) && h->tok + h->ntok < c->ti.toks.len &&
+		    (tok_is(c, h->tok + h->ntok, "$") || tok_is(c, h->tok + h->ntok, "dollars") ||
+		     tok_is(c, h->tok + h->ntok, "dollar")))
+			continue;
 		/* A place after a preposition is a place, not a metonym actor;
 		 * where both are listed at the same spot keep one atom. */
 		if (na && atoms[na - 1].tok == h->tok) {
@@ -691,7 +697,10 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 				        * country's name before a title qualifies it */
 				       (is_en(c) && a->tok == cur->end && cur->country[0] && !cur->has_title &&
 					cur->person < 0 && !cur->counterpart && !cur->loc &&
-					c->ti.toks.items[a->tok].upper);
+					(c->ti.toks.items[a->tok].upper ||
+					 /* "European Community foreign ministers" */
+					 (i > 0 && atoms[i - 1].kind == LX_ACTOR &&
+					  atoms[i - 1].en->sub == AK_ORG && atoms[i - 1].end == a->tok)));
 			else if (a->kind == LX_CUE && a->en->sub == CUE_COUNTERPART)
 				/* "his Vietnamese counterpart" */
 				join = cur->adj_only && a->tok == cur->end;
@@ -1448,6 +1457,37 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				return;
 		}
 	}
+	/* English (issue #4): "a settlement reached in U.S.-Soviet nuclear
+	 * talks", "agreed to US mediation in the final status talks", "a
+	 * climate for peace talks": a meeting noun that is the object of a
+	 * preposition in the clause of another kind of event is its
+	 * background, not a meeting of its own */
+	if (is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '0' && tr->code[1] == '4') {
+		uint32_t p = t->tok;
+		while (p > from && t->tok - p < 6 &&
+		       (cue_at(c, p - 1) == CUE_DET || mention_at(c, p - 1) || tok_is(c, p - 1, "-") ||
+			(c->ti.toks.items[p - 1].kind == ENT_TOK_WORD && !cue_at(c, p - 1) &&
+			 !trigger_at(c, p - 1) && !c->ti.toks.items[p - 1].upper)))
+			p--;
+		static const char *const preps[] = {"in", "for", "at", "of", "on", "to", NULL};
+		bool prep = false;
+		for (int k = 0; p > from && preps[k]; k++)
+			if (tok_is(c, p - 1, preps[k]))
+				prep = true;
+		for (size_t h = 0; prep && h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok + o->ntok >= p)
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			if (!(oc[0] == '0' && oc[1] == '4') && !(oc[0] == '0' && oc[1] == '3' && oc[2] == '6'))
+				return;
+		}
+	}
+	/* English: "until their demands are met" (met is fulfilled: what is
+	 * met is no actor) */
+	if (is_en(c) && !(en->flags & TF_NOUN) && tok_is(c, t->tok, "met") && t->tok > from + 1 &&
+	    cue_at(c, t->tok - 1) == CUE_PASSIVE && !mention_at(c, t->tok - 2))
+		return;
 	/* "lodged a protest against the joint statement", "condemned the
 	 * sanctions": a noun right after a demand, a disapproval or a
 	 * rejection is what is objected to, not an event of its own */
@@ -1745,9 +1785,66 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (o->kind == LX_TRIGGER && o->tok < t->tok && o->tok + o->ntok > scope_from)
 			scope_from = o->tok + o->ntok;
 	}
+	/* "a proposé que les deux parties renforcent la confiance par des
+	 * visites mutuelles ..., et la coopération en matière de défense": a
+	 * nominalised trigger in the complement of an appeal or an intent is
+	 * part of what is proposed or agreed, so the scope of its sectors runs
+	 * on to the next verb trigger (or the end of the sentence). A
+	 * conflictual noun ("lever l'embargo sur ...") ends it: what it acts
+	 * on is not a cooperation area. A word that folds to both a noun and
+	 * a verb form ("visites", "visités") counts as the noun. */
+	uint32_t sec_end = next_trig;
+	if (tr->code[0] == '0' && (tr->code[1] == '2' || tr->code[1] == '3') && next_trig < to) {
+		sec_end = to;
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok < next_trig || o->tok >= sec_end)
+				continue;
+			bool coop_noun = false;
+			for (size_t k = 0; k < c->hits.len; k++) {
+				const lx_hit *q = &c->hits.items[k];
+				if (q->kind == LX_TRIGGER && q->tok == o->tok &&
+				    (entry(c, q->entry)->flags & TF_NOUN) &&
+				    c->lx->triggers.items[entry(c, q->entry)->value].code[0] == '0')
+					coop_noun = true;
+			}
+			if (!coop_noun)
+				sec_end = o->tok;
+		}
+	}
+	/* "dans le respect du droit international, y compris la Convention
+	 * sur le droit de la mer", "in accordance with UNCLOS": the legal
+	 * frame of the action names no field of it */
+	for (size_t h = 0; h < c->hits.len; h++) {
+		const lx_hit *o = &c->hits.items[h];
+		if (o->kind == LX_CUE && entry(c, o->entry)->sub == CUE_COMPLIANCE &&
+		    o->tok > t->tok && o->tok < sec_end)
+			sec_end = o->tok;
+	}
+	/* Praise is about a cooperation area only when it praises the
+	 * cooperation ("ont apprécié la coopération dans la lutte contre
+	 * l'épidémie", a nominal "l'excellence de la coopération"), not a role
+	 * or a gesture ("a salué le rôle du Brésil dans la lutte contre le
+	 * changement climatique", "remercié l'armée d'avoir envoyé des
+	 * militaires au défilé"), or when the sector is what it praises, a
+	 * few words after it ("praised the growth of trade") */
+	if (about && tr->code[0] == '0' && tr->code[1] == '5' && tr->code[2] == '1' &&
+	    !(en->flags & TF_NOUN)) {
+		bool coop = false;
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind == LX_CUE && entry(c, o->entry)->sub == CUE_COOPERATION &&
+			    o->tok >= scope_from && o->tok < sec_end)
+				coop = true;
+			if (o->kind == LX_SECTOR && o->tok >= t->tok + t->ntok &&
+			    o->tok <= t->tok + t->ntok + 3 && o->tok < sec_end)
+				coop = true;
+		}
+		about = coop;
+	}
 	for (size_t h = 0; about && h < c->hits.len; h++) {
 		const lx_hit *o = &c->hits.items[h];
-		if (o->kind == LX_SECTOR && o->tok >= scope_from && o->tok < next_trig)
+		if (o->kind == LX_SECTOR && o->tok >= scope_from && o->tok < sec_end)
 			sectors |= 1ULL << entry(c, o->entry)->value;
 	}
 	char code[6];
@@ -2612,9 +2709,47 @@ static bool annotate(ctx *c, const ent_sentence *s, const lx_lang *lang)
 		if (o->kind == LX_CUE)
 			for (uint32_t k = o->tok; k < o->tok + o->ntok; k++)
 				c->cue[k - s->tok] = entry(c, o->entry)->sub;
+	}
+	/* "met the visiting Vietnamese president", "Jordan's visiting King":
+	 * an attribute of the visitor, no visit reported, and no trigger
+	 * that ends the clause before its object (English; issue #4) */
+	/* "agreed to postpone the demonstration", "called off the strike":
+	 * what is put off did not happen (English; issue #4) */
+	static const char *const off[] = {"postpone", "postponed", "postpones", "postponing",
+		"cancel", "cancelled", "canceled", "cancels", "delay", "delayed", "off", NULL};
+	for (size_t h = 0; is_en(c) && h < c->hits.len; h++) {
+		lx_hit *o = &c->hits.items[h];
+		if (o->kind != LX_TRIGGER || !(entry(c, o->entry)->flags & TF_NOUN))
+			continue;
+		for (uint32_t p = o->tok; p > s->tok && o->tok - p < 4; p--) {
+			bool put_off = false;
+			for (int k = 0; off[k]; k++)
+				if (tok_is(c, p - 1, off[k]))
+					put_off = true;
+			if (put_off) {
+				o->kind = 0;
+				break;
+			}
+			if (!(cue_at(c, p - 1) == CUE_DET || cue_at(c, p - 1) == CUE_POSSESSIVE ||
+			      (c->ti.toks.items[p - 1].kind == ENT_TOK_WORD && !cue_at(c, p - 1) &&
+			       !trigger_at(c, p - 1) && !c->ti.toks.items[p - 1].upper)))
+				break;
+		}
+	}
+	size_t w = 0;
+	for (size_t h = 0; h < c->hits.len; h++) {
+		const lx_hit *o = &c->hits.items[h];
+		if (!o->kind)
+			continue;
+		if (is_en(c) && o->kind == LX_TRIGGER && o->ntok == 1 && o->tok > s->tok &&
+		    entry(c, o->entry)->sub == FR_VISIT && tok_is(c, o->tok, "visiting") &&
+		    (cue_at(c, o->tok - 1) == CUE_DET || tok_is(c, o->tok - 1, "'s")))
+			continue;
 		if (o->kind == LX_TRIGGER)
 			any_trigger = true;
+		c->hits.items[w++] = *o;
 	}
+	c->hits.len = w;
 	gazetteer_hits(c, s, lang);
 	return any_trigger;
 }
@@ -2864,14 +2999,26 @@ static void carry_sectors(ctx *c, const ent_sentence *s, size_t first, size_t en
 {
 	(void)s;
 	uint64_t sectors = 0;
-	for (size_t h = 0; h < c->hits.len; h++)
-		if (c->hits.items[h].kind == LX_SECTOR)
-			sectors |= 1ULL << entry(c, c->hits.items[h].entry)->value;
+	bool agreement = false, signed_ = false;
+	for (size_t h = 0; h < c->hits.len; h++) {
+		const lx_hit *o = &c->hits.items[h];
+		if (o->kind == LX_SECTOR)
+			sectors |= 1ULL << entry(c, o->entry)->value;
+		else if (o->kind == LX_CUE && entry(c, o->entry)->sub == CUE_AGREEMENT)
+			agreement = true;
+	}
 	if (!sectors)
 		return;
+	for (size_t i = first; i < end && i < c->out->events.len; i++)
+		if (strcmp(c->out->events.items[i].code, "057") == 0)
+			signed_ = true;
+	/* "Les accords touchent les domaines de la pêche ...": a sentence
+	 * about agreements (cue "agreement") describes the signing, not the
+	 * appeal or the intent reported beside it */
 	for (size_t i = first; i < end && i < c->out->events.len; i++) {
 		ent_event *ev = &c->out->events.items[i];
-		if (carry_code(ev->code))
+		if (carry_code(ev->code) &&
+		    (!agreement || !signed_ || strcmp(ev->code, "057") == 0))
 			ev->sectors |= sectors;
 	}
 }
@@ -3173,10 +3320,14 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 				code_trigger(&c, s, o, next);
 			}
 		}
+		/* a sentence without a trigger ("Ces accords de coopération
+		 * touchent les domaines de la pêche et du tourisme") describes
+		 * the last agreements, appeals or intents; a praise or a
+		 * planned visit in between does not take their place */
 		if (!any_trigger && step <= about_step + 3)
 			carry_sectors(&c, s, about_first, about_end);
 		for (size_t i = ev_before; i < c.out->events.len; i++)
-			if (about_code(c.out->events.items[i].code)) {
+			if (carry_code(c.out->events.items[i].code)) {
 				about_first = ev_before;
 				about_end = c.out->events.len;
 				about_step = step;

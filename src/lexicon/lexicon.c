@@ -543,7 +543,8 @@ static void on_cue(loader *L, char **f, void *ctx)
 	static const char *const K[] = {"", "neg", "future", "both", "counterpart",
 		"pronoun", "coord", "place_prep", "with", "by", "between", "of",
 		"report", "noise", "abbrev", "det", "ref", "possessive", "passive",
-		"place_noun"};
+		"place_noun", "agreement",
+		"cooperation", "compliance"};
 	int k = 0;
 	for (int i = 1; i < CUE_NCUES; i++)
 		if (strcmp(f[1], K[i]) == 0)
