@@ -1886,6 +1886,18 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				snprintf(code, sizeof code, "%s", nc);
 			break;
 		}
+	/* "la signature de la Paix perpétuelle en 1516": an act dated more
+	 * than ten years before the article is history it recalls, not news */
+	if (explicit_date && date.prec >= 1 && c->docdate.prec >= 1 && date.y < c->docdate.y - 10)
+		return;
+	if (c->docdate.prec >= 1)
+		for (uint32_t k = t->tok + t->ntok; k + 1 < to && k < t->tok + t->ntok + 10; k++) {
+			if (!(tok_is(c, k, "en") || tok_is(c, k, "in")))
+				continue;
+			int y = num_at(c, k + 1, 1000, 2100);
+			if (y > 0 && y < c->docdate.y - 10)
+				return;
+		}
 	if (explicit_date && !future && c->docdate.prec >= 2 &&
 	    ent_date_num(&date) > ent_date_num(&c->docdate) + (c->docdate.prec == 2 ? 16 : 0)) {
 		/* a date after the article's is a plan: a meeting to come is an
