@@ -85,6 +85,16 @@ static void json_str(ent_buf *b, const char *s, size_t n)
 	ent_buf_putc(b, '"');
 	size_t i = 0;
 	while (i < n) {
+		/* a run of characters that need no escape, copied at once */
+		size_t run = i;
+		while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7f &&
+		       s[run] != '"' && s[run] != '\\')
+			run++;
+		if (run > i) {
+			ent_buf_append(b, s + i, run - i);
+			i = run;
+			continue;
+		}
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80) {
 			size_t at = i;
