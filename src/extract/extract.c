@@ -93,6 +93,9 @@ typedef struct ctx {
 	ent_textinfo ti;
 	ent_date docdate;
 	frame fr;
+	frame title_fr;  /* the headline's two sides, read before the body */
+	actor named[MAX_PARTNERS]; /* persons the body names before its frame */
+	int nnamed;
 	actor last_subject;
 	bool have_last_subject;
 	ent_doc *out;
@@ -1439,6 +1442,17 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (prep && (!(en->flags & TF_NOUN) || (background && t->tok > from + 4)))
 			return;
 	}
+	/* "pour concrétiser les accords signés", "implement the agreements
+	 * signed": a participle of signing right after an agreement noun and
+	 * its article, inside a clause (not opening the sentence), refers
+	 * back to texts already signed; it is no new signing (issue #3:
+	 * the real signing told later keeps its sectors) */
+	if (!(en->flags & TF_NOUN) && strcmp(tr->code, "057") == 0 && t->tok >= from + 3 &&
+	    cue_at(c, t->tok - 1) == CUE_AGREEMENT &&
+	    (cue_at(c, t->tok - 2) == CUE_DET || cue_at(c, t->tok - 2) == CUE_POSSESSIVE) &&
+	    (tok_is(c, t->tok, "signe") || tok_is(c, t->tok, "signee") || tok_is(c, t->tok, "signes") ||
+	     tok_is(c, t->tok, "signees") || tok_is(c, t->tok, "signed")))
+		return;
 	/* "lors de l'entretien": a reference to the meeting, not a new one */
 	if (t->tok > from) {
 		uint32_t p = t->tok;
@@ -1785,6 +1799,16 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (o->kind == LX_TRIGGER && o->tok < t->tok && o->tok + o->ntok > scope_from)
 			scope_from = o->tok + o->ntok;
 	}
+	/* "Ils ont exprimé le voeu que les jeunes générations ... et ont
+	 * annoncé le lancement d'un partenariat": a coordinated predicate
+	 * ("et" and an auxiliary) starts a clause of its own; what the
+	 * uncoded first predicate is about is not the trigger's field
+	 * (issue #3) */
+	for (uint32_t k = scope_from; k + 1 < t->tok; k++)
+		if ((tok_is(c, k, "et") || tok_is(c, k, "and")) &&
+		    (tok_is(c, k + 1, "ont") || tok_is(c, k + 1, "a") || tok_is(c, k + 1, "have") ||
+		     tok_is(c, k + 1, "has")))
+			scope_from = k + 1;
 	/* "a proposé que les deux parties renforcent la confiance par des
 	 * visites mutuelles ..., et la coopération en matière de défense": a
 	 * nominalised trigger in the complement of an appeal or an intent is
@@ -2321,6 +2345,23 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (both || (ns == 0 && no_country && c->fr.set) ||
 	    (ns == 0 && frame_kind == FR_MUTUAL && c->fr.set)) {
 		/* "les deux parties": the frame's sides */
+		if (!c->fr.set && both && c->title_fr.set) {
+			/* before the body codes a meeting: the headline's sides,
+			 * as the persons the body named for them */
+			frame tf = c->title_fr;
+			for (int k = 0; k < c->nnamed; k++) {
+				if (strcmp(c->named[k].country, tf.a.country) == 0)
+					tf.a = c->named[k];
+				if (strcmp(c->named[k].country, tf.b[0].country) == 0)
+					tf.b[0] = c->named[k];
+			}
+			for (int j = 0; j < c->title_fr.nb; j++) {
+				bool swap = first_named(c, tf.b[j].country) < first_named(c, tf.a.country);
+				emit(c, code, swap ? &tf.b[j] : &tf.a, swap ? &tf.a : &tf.b[j], &date, c->sent_place >= 0 ? c->sent_place : c->doc_place,
+				     sectors, negated, s, t, 0.6);
+			}
+			return;
+		}
 		if (!c->fr.set)
 			return;
 		if (!explicit_date && c->fr.date_set)
@@ -3249,6 +3290,47 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 			title_n++;
 	if (title_n == nsent || title_n > 1)
 		title_n = 0; /* a lead paragraph of several sentences is read in order */
+	/* "Vietnam - Russie : entretien ..." then "Les deux parties se sont
+	 * félicitées ...": the title is read last, but when the body speaks
+	 * of both sides before it codes a meeting, they are the two
+	 * countries the headline names (issue #3). Only their countries are
+	 * kept; the first-mention order and the places seen are left as the
+	 * body gives them. */
+	c.title_fr.place = -1;
+	if (title_n == 1) {
+		const ent_sentence *s0 = &c.ti.sents.items[0];
+		int nseen = c.nseen, nplaces = c.nplaces_seen;
+		annotate(&c, s0, c.lang);
+		build_mentions(&c, s0->tok, s0->tok + s0->ntok);
+		int ia = -1, ib = -1;
+		bool more = false;
+		for (int i = 0; i < c.nm; i++) {
+			const char *k = c.m[i].country;
+			if (!k[0])
+				continue;
+			if (ia < 0)
+				ia = i;
+			else if (strcmp(k, c.m[ia].country) == 0)
+				continue;
+			else if (ib < 0)
+				ib = i;
+			else if (strcmp(k, c.m[ib].country) != 0)
+				more = true;
+		}
+		if (ia >= 0 && ib >= 0 && !more) {
+			actor a, b;
+			memset(&a, 0, sizeof a);
+			memset(&b, 0, sizeof b);
+			memcpy(a.country, c.m[ia].country, 4);
+			memcpy(b.country, c.m[ib].country, 4);
+			memcpy(a.code, c.m[ia].country, 4);
+			memcpy(b.code, c.m[ib].country, 4);
+			frame_set(&c.title_fr, &a, &b, 1, -1);
+		}
+		c.nseen = nseen;
+		c.nplaces_seen = nplaces;
+		c.nm = 0;
+	}
 
 	/* the last sentence with agreements, appeals or intents */
 	size_t about_first = 0, about_end = 0, about_step = 0;
@@ -3260,6 +3342,20 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 			continue;
 		read_dates(&c, s->tok, s->tok + s->ntok);
 		build_mentions(&c, s->tok, s->tok + s->ntok);
+		/* "Bùi Thanh Son a affirmé ... Sergueï Lavrov a souligné ...
+		 * Les deux parties ...": before a meeting sets the frame, the
+		 * persons named for each country stand for the headline's
+		 * sides (issue #3) */
+		for (int i = 0; c.title_fr.set && !c.fr.set && i < c.nm; i++) {
+			const mention *m = &c.m[i];
+			if (m->person < 0 || !m->country[0])
+				continue;
+			int k = 0;
+			while (k < c.nnamed && strcmp(c.named[k].country, m->country) != 0)
+				k++;
+			if (k == c.nnamed && c.nnamed < MAX_PARTNERS)
+				actor_from_mention(&c, m, &c.docdate, 0, &c.named[c.nnamed++]);
+		}
 		c.sent_future = false;
 		c.purpose_tok = UINT32_MAX;
 		if (debug)
@@ -3320,6 +3416,20 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 						continue;
 					skip_tok = nx->tok;
 				}
+				/* "ont convenu de porter le commerce à 2 milliards de
+				 * dollars et de coopérer dans l'exploration pétrolière":
+				 * a cooperative infinitive coordinated with the content of
+				 * an appeal or an intent is more of that content, one
+				 * event whose fields run on through it (issue #3) */
+				else if (nx && code[0] == '0' && (code[1] == '2' || code[1] == '3') &&
+					 nx->tok >= o->tok + o->ntok + 2 &&
+					 (tok_is(&c, nx->tok - 2, "et") || tok_is(&c, nx->tok - 2, "and")) &&
+					 (tok_is(&c, nx->tok - 1, "de") || tok_is(&c, nx->tok - 1, "d'") ||
+					  tok_is(&c, nx->tok - 1, "a") || tok_is(&c, nx->tok - 1, "to"))) {
+					const char *nc = c.lx->triggers.items[entry(&c, nx->entry)->value].code;
+					if (nc[0] == '0' && nc[1] != '9' && !(entry(&c, nx->entry)->flags & TF_NOUN))
+						skip_tok = nx->tok;
+				}
 				uint32_t next = s->tok + s->ntok;
 				for (size_t k = h + 1; k < c.hits.len; k++)
 					if (c.hits.items[k].kind == LX_TRIGGER && c.hits.items[k].tok != o->tok &&
@@ -3336,7 +3446,16 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 		 * touchent les domaines de la pêche et du tourisme") describes
 		 * the last agreements, appeals or intents; a praise or a
 		 * planned visit in between does not take their place */
-		if (!any_trigger && step <= about_step + 3)
+		/* "Les deux chefs d'Etat ont réaffirmé la richesse du partenariat
+		 * en matière de santé ...": a sentence whose subject is both
+		 * sides (or an actor opening it) says something of its own that
+		 * the lexicon does not code; its fields are not the last
+		 * agreement's (issue #3) */
+		bool own_subject = false;
+		for (int i = 0; i < c.nm; i++)
+			if (c.m[i].both || (c.m[i].tok == s->tok && !c.m[i].prep && !c.m[i].loc))
+				own_subject = true;
+		if (!any_trigger && step <= about_step + 3 && !own_subject)
 			carry_sectors(&c, s, about_first, about_end);
 		for (size_t i = ev_before; i < c.out->events.len; i++)
 			if (carry_code(c.out->events.items[i].code)) {
