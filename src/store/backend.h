@@ -131,6 +131,15 @@ int ent_store_failf(ent_store *s, int code, const char *fmt, ...)
 typedef void (*ent_term_fn)(const char *p, size_t n, void *ctx);
 int ent_search_terms(const char *user, ent_term_fn fn, void *ctx);
 
+/* The row callback of both backends' search query, whose columns are
+ * doc_id, title, date, url, snippet, rank, events: hands each hit to the
+ * caller's callback. ctx is an ent_hit_walk. */
+typedef struct ent_hit_walk {
+	ent_search_cb cb;
+	void *ctx;
+} ent_hit_walk;
+int ent_search_hit_row(const ent_row *r, void *ctx);
+
 /* Backends: fill s->ops, s->be and open `path`; on failure the message
  * is on s. */
 int ent_sqlite_open(ent_store *s, const char *path);

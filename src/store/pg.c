@@ -457,32 +457,13 @@ static void pg_term(const char *p, size_t n, void *ctx)
 	ent_bind_textn(&t->b, p, n);
 }
 
-typedef struct hit_walk {
-	ent_search_cb cb;
-	void *ctx;
-} hit_walk;
-
-static int hit_row(const ent_row *r, void *ctx)
-{
-	hit_walk *w = ctx;
-	ent_search_hit h;
-	h.doc_id = pg_text(r, 0);
-	h.title = pg_text(r, 1);
-	h.date = pg_text(r, 2);
-	h.url = pg_text(r, 3);
-	h.snippet = pg_text(r, 4);
-	h.rank = pg_dbl(r, 5);
-	h.events = (long)pg_col_int(r, 6);
-	return w->cb(&h, w->ctx);
-}
-
 /* Ranks are -ts_rank (lower is better, as bm25) with the title weighted
  * twice the text; they are not bm25's numbers. */
 static int pg_search(ent_store *s, const char *query, size_t limit,
 		     ent_search_cb cb, void *ctx)
 {
 	terms t;
-	hit_walk w = {cb, ctx};
+	ent_hit_walk w = {cb, ctx};
 	int ret = ENT_OK;
 	memset(&t, 0, sizeof(t));
 	ent_buf_puts(&t.sql, "WITH q AS (SELECT ");
@@ -501,7 +482,7 @@ static int pg_search(ent_store *s, const char *query, size_t limit,
 		ent_bind_null(&t.b);
 	else
 		ent_bind_int(&t.b, (int64_t)limit);
-	ret = pg_query(s, t.sql.data, &t.b, hit_row, &w, "searching");
+	ret = pg_query(s, t.sql.data, &t.b, ent_search_hit_row, &w, "searching");
 done:
 	ent_buf_dispose(&t.sql);
 	return ret;

@@ -428,25 +428,6 @@ static void fts_string(const char *p, size_t n, void *ctx)
 	ent_buf_putc(q, '"');
 }
 
-typedef struct hit_walk {
-	ent_search_cb cb;
-	void *ctx;
-} hit_walk;
-
-static int hit_row(const ent_row *r, void *ctx)
-{
-	hit_walk *w = ctx;
-	ent_search_hit h;
-	h.doc_id = sq_text(r, 0);
-	h.title = sq_text(r, 1);
-	h.date = sq_text(r, 2);
-	h.url = sq_text(r, 3);
-	h.snippet = sq_text(r, 4);
-	h.rank = sq_dbl(r, 5);
-	h.events = (long)sq_int64(r, 6);
-	return w->cb(&h, w->ctx);
-}
-
 /* The user's words as an FTS5 query that cannot be read as FTS5 syntax:
  * each term becomes an FTS5 string (implicit AND between them). */
 static int sq_search(ent_store *s, const char *query, size_t limit,
@@ -454,7 +435,7 @@ static int sq_search(ent_store *s, const char *query, size_t limit,
 {
 	ent_buf q = ENT_BUF_INIT;
 	ent_binds b = {0};
-	hit_walk w = {cb, ctx};
+	ent_hit_walk w = {cb, ctx};
 	int ret = ENT_OK;
 
 	if (ent_search_terms(query, fts_string, &q) == 0)
@@ -470,7 +451,7 @@ static int sq_search(ent_store *s, const char *query, size_t limit,
 		" FROM documents_fts JOIN documents d"
 		" ON d.id = documents_fts.rowid"
 		" WHERE documents_fts MATCH ? ORDER BY score, d.doc_id"
-		" LIMIT ?", &b, hit_row, &w, "searching");
+		" LIMIT ?", &b, ent_search_hit_row, &w, "searching");
 done:
 	ent_buf_dispose(&q);
 	return ret;

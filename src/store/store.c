@@ -2214,6 +2214,20 @@ static bool has_word(const char *p, size_t n)
 	return false;
 }
 
+int ent_search_hit_row(const ent_row *r, void *ctx)
+{
+	ent_hit_walk *w = ctx;
+	ent_search_hit h;
+	h.doc_id = col_text(r, 0);
+	h.title = col_text(r, 1);
+	h.date = col_text(r, 2);
+	h.url = col_text(r, 3);
+	h.snippet = col_text(r, 4);
+	h.rank = col_double(r, 5);
+	h.events = (long)col_int(r, 6);
+	return w->cb(&h, w->ctx);
+}
+
 int ent_search_terms(const char *user, ent_term_fn fn, void *ctx)
 {
 	int terms = 0;
