@@ -25,48 +25,8 @@
 
 #define FIXTURES GOLDEN_DIR "/../fixtures/html"
 
-static char tmpdir[256];
-
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/ent_html_XXXXXX");
-	return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[512];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "cannot remove %s\n", tmpdir);
-	return 0;
-}
-
-static const char *tpath(const char *name)
-{
-	static char bufs[8][512];
-	static int i;
-	char *b = bufs[i++ % 8];
-	snprintf(b, 512, "%s/%s", tmpdir, name);
-	return b;
-}
-
-static const char *write_file(const char *name, const char *data, size_t n)
-{
-	const char *p = tpath(name);
-	FILE *f = fopen(p, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, n, f), n);
-	fclose(f);
-	return p;
-}
-
-static const char *write_str(const char *name, const char *s)
-{
-	return write_file(name, s, strlen(s));
-}
+#define FILES_PREFIX "/tmp/ent_html_"
+#include "files_fixture.h"
 
 static ent_reader *open_paths(const char *const *paths, size_t n)
 {
@@ -80,12 +40,6 @@ static ent_reader *open1(const char *path)
 {
 	const char *paths[1] = {path};
 	return open_paths(paths, 1);
-}
-
-static void assert_text(const ent_input *in, const char *want)
-{
-	if (in->len != strlen(want) || memcmp(in->text, want, in->len) != 0)
-		fail_msg("text:\n%.*s\nwanted:\n%s", (int)in->len, in->text, want);
 }
 
 static void assert_opt(const char *got, const char *want)
@@ -591,5 +545,5 @@ int main(void)
 		cmocka_unit_test(test_sniff),
 		cmocka_unit_test(test_refusals),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, files_setup, files_teardown);
 }

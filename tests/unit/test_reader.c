@@ -19,54 +19,8 @@
 
 #include "entente/entente.h"
 
-static char tmpdir[256];
-
-static void rm_rf(const char *path)
-{
-	char cmd[512];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
-	if (system(cmd) != 0)
-		fprintf(stderr, "cannot remove %s\n", path);
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/ent_reader_XXXXXX");
-	return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	rm_rf(tmpdir);
-	return 0;
-}
-
-/* The path of `name` in the temporary folder (static buffer rotation). */
-static const char *tpath(const char *name)
-{
-	static char bufs[8][512];
-	static int i;
-	char *b = bufs[i++ % 8];
-	snprintf(b, 512, "%s/%s", tmpdir, name);
-	return b;
-}
-
-static const char *write_file(const char *name, const char *data, size_t n)
-{
-	const char *p = tpath(name);
-	FILE *f = fopen(p, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, n, f), n);
-	fclose(f);
-	return p;
-}
-
-static const char *write_str(const char *name, const char *s)
-{
-	return write_file(name, s, strlen(s));
-}
+#define FILES_PREFIX "/tmp/ent_reader_"
+#include "files_fixture.h"
 
 static ent_reader *open1(const char *path, size_t max_bytes)
 {
@@ -77,12 +31,6 @@ static ent_reader *open1(const char *path, size_t max_bytes)
 	const char *paths[1] = {path};
 	assert_int_equal(ent_reader_new(&r, paths, 1, &o, &err), 0);
 	return r;
-}
-
-static void assert_text(const ent_input *in, const char *want)
-{
-	assert_int_equal(in->len, strlen(want));
-	assert_memory_equal(in->text, want, in->len);
 }
 
 static void test_seed_date_month(void **state)
@@ -470,5 +418,5 @@ int main(void)
 		cmocka_unit_test(test_stdin),
 		cmocka_unit_test(test_new_usage),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, files_setup, files_teardown);
 }
