@@ -1235,14 +1235,22 @@ typedef struct filter_cols {
 	const char *side_a, *side_b; /* the two sides' expressions */
 	const char *date, *code, *sectors;
 	const char *doc;      /* a condition with one ?: mentioned by that doc */
+	const char *scored;   /* " AND ..." leaving out root 01 */
+	const char *oldest, *newest; /* the listing's two orders */
 } filter_cols;
 
 static const filter_cols EVENT_COLS = {
 	"(e.source_country = ? OR e.target_country = ?)", SIDE_A, SIDE_B,
-	"e.date", "e.code", "e.sectors_mask", "e.doc_id = ?"};
+	"e.date", "e.code", "e.sectors_mask", "e.doc_id = ?",
+	" AND e.root <> '01'",
+	" ORDER BY e.date IS NULL, e.date, e.doc_id, e.id",
+	" ORDER BY e.date IS NULL, e.date DESC, e.doc_id, e.id"};
 static const filter_cols MERGED_COLS = {
 	"(m.a = ? OR m.b = ?)", "m.a", "m.b", "m.date", "m.code", "m.sectors_mask",
-	"m.id IN (SELECT merged_id FROM events WHERE doc_id = ?)"};
+	"m.id IN (SELECT merged_id FROM events WHERE doc_id = ?)",
+	" AND m.root <> '01'",
+	" ORDER BY m.date IS NULL, m.date, m.id",
+	" ORDER BY m.date IS NULL, m.date DESC, m.id DESC"};
 
 /* Appends " AND ..." for each filter of f on the columns `c` (all but
  * limit, offset and scored_only). */
@@ -1314,6 +1322,26 @@ static void add_limit(ent_store *s, ent_buf *sql, const ent_filter *f,
 	ent_bind_int(b, f->offset > INT64_MAX ? INT64_MAX : (int64_t)f->offset);
 }
 
+/* Completes the listing query `sql` (its SELECT up to " WHERE 1 = 1") with
+ * f's filters on the columns `c`, scored_only, the order and the page, and
+ * runs it (f NULL: everything). */
+static int list_rows(ent_store *s, ent_buf *sql, const ent_filter *f, const filter_cols *c,
+		     ent_row_fn fn, void *ctx, const char *what)
+{
+	static const ent_filter none = ENT_FILTER_INIT;
+	ent_binds b = {0};
+	int ret;
+	if (!f)
+		f = &none;
+	if ((ret = add_filters_on(s, f, c, sql, &b)))
+		return ret;
+	if (f->scored_only)
+		ent_buf_puts(sql, c->scored);
+	ent_buf_puts(sql, f->newest_first ? c->newest : c->oldest);
+	add_limit(s, sql, f, &b);
+	return run(s, sql->data, &b, fn, ctx, what);
+}
+
 /* Whether row number `i` (from 0) of a list is inside f's offset/limit,
  * for the lists aggregated here rather than by SQL. */
 static bool in_page(const ent_filter *f, size_t i)
@@ -1377,25 +1405,10 @@ static int row_record(const ent_row *row, void *ctx)
 int ent_store_events(ent_store *s, const ent_filter *f, ent_record_cb cb,
 		     void *ctx)
 {
-	static const ent_filter none = ENT_FILTER_INIT;
 	ent_buf sql = ENT_BUF_INIT;
-	ent_binds b = {0};
 	record_walk w = {cb, ctx, 0};
-	int ret;
-
-	if (!f)
-		f = &none;
 	event_select(s, &sql);
-	if ((ret = add_filters_on(s, f, &EVENT_COLS, &sql, &b)))
-		goto done;
-	if (f->scored_only)
-		ent_buf_puts(&sql, " AND e.root <> '01'");
-	ent_buf_puts(&sql, f->newest_first
-		? " ORDER BY e.date IS NULL, e.date DESC, e.doc_id, e.id"
-		: " ORDER BY e.date IS NULL, e.date, e.doc_id, e.id");
-	add_limit(s, &sql, f, &b);
-	ret = run(s, sql.data, &b, row_record, &w, "reading events");
-done:
+	int ret = list_rows(s, &sql, f, &EVENT_COLS, row_record, &w, "reading events");
 	ent_buf_dispose(&sql);
 	return ret;
 }
@@ -1710,25 +1723,10 @@ static int row_merged(const ent_row *r, void *ctx)
 int ent_store_merged(ent_store *s, const ent_filter *f, ent_merged_cb cb,
 		     void *ctx)
 {
-	static const ent_filter none = ENT_FILTER_INIT;
 	ent_buf sql = ENT_BUF_INIT;
-	ent_binds b = {0};
 	merged_walk w = {cb, ctx};
-	int ret;
-
-	if (!f)
-		f = &none;
 	ent_buf_puts(&sql, MERGED_SELECT);
-	if ((ret = add_filters_on(s, f, &MERGED_COLS, &sql, &b)))
-		goto done;
-	if (f->scored_only)
-		ent_buf_puts(&sql, " AND m.root <> '01'");
-	ent_buf_puts(&sql, f->newest_first
-		? " ORDER BY m.date IS NULL, m.date DESC, m.id DESC"
-		: " ORDER BY m.date IS NULL, m.date, m.id");
-	add_limit(s, &sql, f, &b);
-	ret = run(s, sql.data, &b, row_merged, &w, "reading merged events");
-done:
+	int ret = list_rows(s, &sql, f, &MERGED_COLS, row_merged, &w, "reading merged events");
 	ent_buf_dispose(&sql);
 	return ret;
 }
