@@ -46,6 +46,19 @@
 typedef ENT_VEC(ent_suite_record) record_vec;
 typedef ENT_VEC(const char *) str_vec;
 
+/* The end of a reader: the records go to s when rc is 0, else are freed;
+ * returns rc. */
+static int hand_over(ent_suite *s, record_vec *recs, int rc)
+{
+	if (rc) {
+		ENT_VEC_FREE(*recs);
+		return rc;
+	}
+	s->records = recs->items;
+	s->nrecords = recs->len;
+	return 0;
+}
+
 const char *ent_suite_kind_name(ent_suite_kind kind)
 {
 	return kind == ENT_SUITE_PLOVER ? "plover" : "petr2";
@@ -292,13 +305,7 @@ done:
 		json_decref(root);
 	ENT_VEC_FREE(src);
 	ENT_VEC_FREE(tgt);
-	if (rc) {
-		ENT_VEC_FREE(recs);
-		return rc;
-	}
-	s->records = recs.items;
-	s->nrecords = recs.len;
-	return 0;
+	return hand_over(s, &recs, rc);
 }
 
 /* ---- PETR2 (XML) ---- */
@@ -761,13 +768,7 @@ done:
 	ent_buf_dispose(&rec);
 	ENT_VEC_FREE(at);
 	ENT_VEC_FREE(lines);
-	if (rc) {
-		ENT_VEC_FREE(recs);
-		return rc;
-	}
-	s->records = recs.items;
-	s->nrecords = recs.len;
-	return 0;
+	return hand_over(s, &recs, rc);
 }
 
 int ent_suite_read(ent_suite *out, ent_suite_kind kind, const char *path,
