@@ -126,15 +126,16 @@ static int load_sector_classes(ent_engine *e, const char *dir, ent_buf *errors)
 		*tab = 0;
 		int s = ent_sector_index(line);
 		const char *cls = tab + 1;
-		static const char *const C[] = {"-", "economic", "military", "judicial", "intelligence"};
+		static const char *const C[] = {"-", "economic", "military", "judicial", "intelligence",
+						"security"};
 		int k = -1;
-		for (int i = 0; i < 5; i++)
+		for (int i = 0; i < 6; i++)
 			if (strcmp(cls, C[i]) == 0)
 				k = i;
 		if (s < 0 || k < 0) {
 			ent_buf_printf(errors, "%s:%u: %s\n", path, ln,
 				       s < 0 ? "unknown sector (see EVENTS.md section 5)"
-					     : "class must be economic, military, judicial, intelligence or -");
+					     : "class must be economic, military, judicial, intelligence, security or -");
 			nerr++;
 			continue;
 		}

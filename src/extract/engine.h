@@ -10,7 +10,11 @@
 #include "lexicon/lexicon.h"
 
 /* Sector classes used to refine 02x/03x/06x codes (data/sectors.tsv). */
-enum { SC_NONE = 0, SC_ECONOMIC = 1, SC_MILITARY = 2, SC_JUDICIAL = 3, SC_INTELLIGENCE = 4 };
+/* SC_SECURITY is military when the complement names cooperation
+ * ("coopération sécuritaire") and no class otherwise ("assurer la sécurité
+ * des ambassades"); it is never a code's digit. */
+enum { SC_NONE = 0, SC_ECONOMIC = 1, SC_MILITARY = 2, SC_JUDICIAL = 3, SC_INTELLIGENCE = 4,
+       SC_SECURITY = 5 };
 
 struct ent_engine {
 	lx_lexicon lx;

@@ -390,7 +390,7 @@ static void read_dates(ctx *c, uint32_t from, uint32_t to)
 			int day = i > from ? num_at(c, i - 1, 1, 31) : -1;
 			if (day > 0) {
 				at = i - 1;
-				/* "du 5 au 12 mai", "du lundi 12 au jeudi 15 juin": a span
+				/* "du 5 au 12 mai", "du mardi 6 au vendredi 9 juin": a span
 				 * takes its first day */
 				uint32_t k = i - 1; /* the second day */
 				if (k > from && is_weekday(c, k - 1))
@@ -562,7 +562,7 @@ static uint8_t prep_before(const ctx *c, uint32_t tok)
 }
 
 /* The preposition before a place: prep_before's, or place_prep when a
- * place noun names it ("dans la capitale lao Vientiane", "the Kazakh
+ * place noun names it ("dans la capitale vietnamienne Hanoï", "the Kazakh
  * capital, Astana"; gz_place_noun_before). */
 static uint8_t place_prep_before(const ctx *c, uint32_t tok)
 {
@@ -644,7 +644,7 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			if (c->sent_place < 0 && pr == CUE_PLACE_PREP)
 				c->sent_place = a->en->value;
 			/* the gazetteer's cities are not guesses for the meeting's
-			 * place ("'Howdy Modi!' in Houston") */
+			 * place ("a 'Hello Lula!' rally in Houston") */
 			if (pr == CUE_PLACE_PREP && c->nplaces_seen < 8 &&
 			    !(c->e->gz.loaded && (size_t)a->en->value >= c->e->gz.first_place))
 				c->places_seen[c->nplaces_seen++] = a->en->value;
@@ -710,7 +710,7 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		}
 		if (!join && cur && !glue && a->kind == LX_PERSON && cur->has_title && cur->person < 0 &&
 		    a->tok > cur->end && a->tok - cur->end <= 7 && cue_at(c, cur->end) == CUE_OF) {
-			/* "le ministre russe des Situations d'urgence, Kourenkov": a
+			/* "la ministre française de l'Enseignement supérieur, Retailleau": a
 			 * portfolio the lexicon does not know between title and name */
 			const lx_person *p = &c->lx->persons.items[a->en->value];
 			bool words = true;
@@ -817,7 +817,7 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			break;
 		}
 	}
-	/* "les chefs de la diplomatie du Mali, du Burkina Faso et du Niger",
+	/* "les chefs de la diplomatie du Togo, du Bénin et du Ghana",
 	 * "ses homologues de France, de Turquie et de Suisse": the title of the
 	 * head applies to every coordinated "de X". */
 	for (int i = 0; i + 1 < c->nm; i++) {
@@ -966,7 +966,7 @@ static void actor_from_mention(ctx *c, const mention *m, const ent_date *when,
 
 /* ---- events ---- */
 
-static int sector_class(const ctx *c, uint64_t sectors)
+static int sector_class(const ctx *c, uint64_t sectors, bool cooperation)
 {
 	int eco = 0, mil = 0, jud = 0, intel = 0;
 	for (unsigned i = 0; i < ENT_SECTOR_COUNT; i++) {
@@ -977,6 +977,7 @@ static int sector_class(const ctx *c, uint64_t sectors)
 		case SC_MILITARY: mil++; break;
 		case SC_JUDICIAL: jud++; break;
 		case SC_INTELLIGENCE: intel++; break;
+		case SC_SECURITY: mil += cooperation; break;
 		default: break;
 		}
 	}
@@ -1045,8 +1046,8 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 	if (!src->country[0] ||
 	    (!c->one_sided && (!tgt->country[0] || strcmp(src->country, tgt->country) == 0)))
 		return;
-	/* "Le Burkina Faso, le Mali et le Niger ont finalisé à Niamey un
-	 * texte" after their ministers' meeting: a country named bare, while
+	/* "Le Mali et le Niger y ont finalisé un projet de communiqué"
+	 * after their ministers' meeting: a country named bare, while
 	 * both sides are sides of the meeting, acts through the one who
 	 * represents it there */
 	actor named[2];
@@ -1068,8 +1069,8 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 		src = &named[0];
 		tgt = &named[1];
 	}
-	/* "BAKU, December 23. Iran called in the Russian chargé d'affaires in
-	 * Tehran": a dateline in a third country is where the news was
+	/* "BAKU, March 12. Iran summoned the Russian ambassador in Tehran":
+	 * a dateline in a third country is where the news was
 	 * filed, the sentence's city is where it happened */
 	if (place >= 0 && place == c->doc_place && c->sent_place >= 0 && c->sent_place != place) {
 		const char *dc = c->lx->places.items[place].country;
@@ -1142,9 +1143,9 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 }
 
 /* May mention b continue a coordination that mention a is in? Only in the
- * same role: "Avec son homologue turc, Hakan Fidan, M. Attaf a échangé"
- * lists no one; "du Mali, du Burkina Faso et du Niger" does, and so does
- * "avec le Kazakhstan, l'Azerbaïdjan et la Biélorussie", where the
+ * same role: "Avec son homologue turc, Hakan Fidan, le ministre Attaf a
+ * passé en revue" lists no one; "du Togo, du Bénin et du Ghana" does, and
+ * so does "avec le Brésil, l'Égypte et le Kenya", where the
  * preposition is not repeated but "et" closes the list. */
 static bool same_role(const mention *a, const mention *b, bool closed)
 {
@@ -1261,8 +1262,8 @@ static void frame_date(ctx *c, const actor *a, const actor *b, const ent_date *d
 }
 
 /* Emits the events of a group of coordinated parties ("Le Vietnam et la
- * Russie ont convenu", "entre le Vietnam et le Kazakhstan, l'Azerbaïdjan
- * et la Biélorussie"): every pair, except that when the parties are the
+ * Russie ont convenu", "entre le Vietnam et l'Azerbaïdjan, la Biélorussie
+ * et le Kazakhstan"): every pair, except that when the parties are the
  * sides of a bilateral frame (one main actor and its partners) only the
  * pairs with the main actor are meant. Returns false when the group has
  * fewer than two countries. */
@@ -1332,6 +1333,72 @@ static int next_mention_after(const ctx *c, uint32_t tok)
 	return c->nm;
 }
 
+/* "une aide aux victimes du cyclone et des chocs climatiques", "relief
+ * against the drought", "les régions touchées par le changement
+ * climatique": what an aid is given against is the hazard, not the field
+ * it is given in. Is the sector word at `tok` such a hazard? */
+static bool hazard_sector(const ctx *c, uint32_t tok, uint32_t from)
+{
+	static const char *const hazard[] = {"contre", "victimes", "against", "victims",
+		"touchees", "touches", "affected", "hit", "sinistres", "stricken", NULL};
+	for (uint32_t k = tok; k > from && tok - k < 8; k--) {
+		for (int w = 0; hazard[w]; w++)
+			if (tok_is(c, k - 1, hazard[w]))
+				return true;
+		if (trigger_at(c, k - 1) || tok_is(c, k - 1, ",") || tok_is(c, k - 1, "."))
+			break;
+	}
+	return false;
+}
+
+/* Does a noun naming cooperation (cue "cooperation") stand in [from, to)? */
+static bool cooperation_in(const ctx *c, uint32_t from, uint32_t to)
+{
+	for (size_t h = 0; h < c->hits.len; h++) {
+		const lx_hit *o = &c->hits.items[h];
+		if (o->kind == LX_CUE && entry(c, o->entry)->sub == CUE_COOPERATION &&
+		    o->tok >= from && o->tok < to)
+			return true;
+	}
+	return false;
+}
+
+/* Is token k part of the setting of a clause (a date, a place: "le 5
+ * novembre à Nairobi", "mardi, à Rabat,") or punctuation, within [k, to)? */
+static bool setting_at(const ctx *c, uint32_t k, uint32_t to)
+{
+	if (c->ti.toks.items[k].kind != ENT_TOK_WORD)
+		return true;
+	for (size_t h = 0; h < c->hits.len; h++) {
+		const lx_hit *o = &c->hits.items[h];
+		if (o->kind == LX_TIME && k >= o->tok && k < o->tok + o->ntok)
+			return true;
+	}
+	for (int i = 0; i < c->nm; i++)
+		if (c->m[i].loc && k >= c->m[i].tok && k < c->m[i].end)
+			return true;
+	/* the article or preposition of such a date or place */
+	if (k + 1 < to && (cue_at(c, k) == CUE_DET || cue_at(c, k) == CUE_PLACE_PREP)) {
+		if (c->ti.toks.items[k + 1].kind == ENT_TOK_NUM)
+			return true;
+		for (int i = 0; i < c->nm; i++)
+			if (c->m[i].loc && c->m[i].tok == k + 1)
+				return true;
+	}
+	return false;
+}
+
+/* The words in [from, to) that are not the setting: how far a verb's
+ * object stands from it ("a reçu le 5 novembre à Nairobi le Premier
+ * ministre"). */
+static uint32_t words_between(const ctx *c, uint32_t from, uint32_t to)
+{
+	uint32_t n = 0;
+	for (uint32_t k = from; k < to; k++)
+		n += !setting_at(c, k, to);
+	return n;
+}
+
 /* Codes that are about cooperation areas (sectors): appeals, intents,
  * praise and agreements, cooperation, aid. */
 static bool about_code(const char *code)
@@ -1378,6 +1445,34 @@ static bool clause_word(const ctx *c, uint32_t k)
 	return false;
 }
 
+/* "..., a Bolivian newspaper said", "..., Ethiopian sources in Addis Ababa
+ * said today", "..., according to Thai police": does an English
+ * attribution clause start at the comma k and run to the end of the
+ * sentence (a report verb with no trigger before it and at most a few
+ * words after it)? Who reports is not whom the act is aimed at. */
+static bool en_attribution_at(const ctx *c, uint32_t k, uint32_t to)
+{
+	if (!tok_is(c, k, ","))
+		return false;
+	uint32_t j = k + 1;
+	while (j < to && j < k + 12 && cue_at(c, j) != CUE_REPORT) {
+		if (trigger_at(c, j) || tok_is(c, j, ",") || clause_word(c, j))
+			return false;
+		j++;
+	}
+	if (j >= to || cue_at(c, j) != CUE_REPORT)
+		return false;
+	if (tok_is(c, j, "according"))
+		return true;
+	while (j < to && cue_at(c, j) == CUE_REPORT)
+		j++;
+	uint32_t words = 0;
+	for (; j < to; j++)
+		if (c->ti.toks.items[j].kind == ENT_TOK_WORD && ++words > 4)
+			return false;
+	return true;
+}
+
 /* "would tighten the naval blockade", "will extend the night-time
  * curfew": an English future auxiliary a few words before a noun, with no
  * other trigger or punctuation between, governs the verb whose object the
@@ -1420,13 +1515,64 @@ static uint32_t object_gap(const ctx *c, uint32_t a, uint32_t b)
 	return n;
 }
 
+/* Does a trigger of the sentence end right before token k ("decided to"
+ * before "attack")? */
+static bool trigger_ends_at(const ctx *c, uint32_t k)
+{
+	for (size_t h = 0; h < c->hits.len; h++)
+		if (c->hits.items[h].kind == LX_TRIGGER && c->hits.items[h].tok + c->hits.items[h].ntok == k)
+			return true;
+	return false;
+}
+
 static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			 uint32_t next_trig)
 {
-	const lx_entry *en = entry(c, t->entry);
+	lx_entry en_v = *entry(c, t->entry);
+	const lx_entry *en = &en_v;
 	const lx_trigger *tr = &c->lx->triggers.items[en->value];
 	uint8_t frame_kind = en->sub;
 	uint32_t from = s->tok, to = s->tok + s->ntok;
+
+	/* English: "decided to attack", "wants to attack": a noun trigger
+	 * right after the "to" that ends another trigger is its infinitive,
+	 * a verb */
+	if (is_en(c) && (en_v.flags & TF_NOUN) && t->tok > from + 1 && tok_is(c, t->tok - 1, "to") &&
+	    trigger_ends_at(c, t->tok))
+		en_v.flags &= (uint16_t)~TF_NOUN;
+	/* English: "Georgian demonstrators fired rockets at the police",
+	 * "rioters in Lagos stormed the ministry": a noun naming the people
+	 * who act, followed in its clause by the verb they do, is that verb's
+	 * subject, no act of its own; "protesters demanding reforms" (a
+	 * participle) keeps the protest */
+	if (is_en(c) && (en->flags & TF_AGENT))
+		for (uint32_t k = t->tok + t->ntok; k < to && k < t->tok + t->ntok + 6; k++) {
+			if (c->ti.toks.items[k].kind == ENT_TOK_PUNCT || clause_word(c, k))
+				break;
+			if (!trigger_at(c, k))
+				continue;
+			bool verb = false;
+			for (size_t h = 0; h < c->hits.len; h++) {
+				const lx_hit *o = &c->hits.items[h];
+				if (o->kind == LX_TRIGGER && o->tok == k && !(entry(c, o->entry)->flags & TF_NOUN))
+					verb = true;
+			}
+			if (verb && !token_ends(c, k, "ing"))
+				return;
+			break;
+		}
+	/* English: "Iran wants Iraq to close the border": wanting someone to
+	 * act is an appeal to it; "wants" with no actor and "to" after it
+	 * ("wants peace") is none */
+	if (is_en(c) && t->ntok == 1 &&
+	    (tok_is(c, t->tok, "wants") || tok_is(c, t->tok, "want") || tok_is(c, t->tok, "wanted"))) {
+		uint32_t k = t->tok + 1;
+		while (k < to && (mention_at(c, k) || cue_at(c, k) == CUE_DET || tok_is(c, k, "'s")))
+			k++;
+		if (k == t->tok + 1 || !mention_at(c, t->tok + 1 + (cue_at(c, t->tok + 1) == CUE_DET)) ||
+		    k >= to || !tok_is(c, k, "to"))
+			return;
+	}
 
 	/* "face à la menace terroriste", "contre la répression": a verb form
 	 * that folding makes a noun ("menacé" = "menace") is a noun after a
@@ -1460,7 +1606,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			p--;
 		if (p > from && cue_at(c, p - 1) == CUE_REF)
 			return;
-		/* "This is their first phone call", "that was his second visit" */
+		/* "This is their first phone conversation", "that was his second visit" */
 		if ((en->flags & TF_NOUN) && p > from + 1 && !cue_at(c, p - 1) &&
 		    !trigger_at(c, p - 1) && c->ti.toks.items[p - 1].kind == ENT_TOK_WORD &&
 		    !c->ti.toks.items[p - 1].upper) {
@@ -1493,6 +1639,9 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (o->kind != LX_TRIGGER || o->tok + o->ntok >= p)
 				continue;
 			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			/* "is engaged in talks": "engaged" codes only a fight */
+			if (o->ntok == 1 && (tok_is(c, o->tok, "engaged") || tok_is(c, o->tok, "engages")))
+				continue;
 			if (!(oc[0] == '0' && oc[1] == '4') && !(oc[0] == '0' && oc[1] == '3' && oc[2] == '6'))
 				return;
 		}
@@ -1567,17 +1716,72 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				received = true;
 		}
 	}
+	/* "a appelé les autorités à garantir ...": an appeal names its
+	 * content after "à"; "a appelé son homologue" is a telephone call */
+	if (!is_en(c) && t->ntok == 2 && !tok_is(c, t->tok + 1, "a") &&
+	    (tok_is(c, t->tok, "appele") || tok_is(c, t->tok, "appelee") ||
+	     tok_is(c, t->tok, "appeles"))) {
+		bool a = false;
+		for (uint32_t k = t->tok + 2; k < to && k < t->tok + 10 && !a; k++) {
+			if (trigger_at(c, k) || tok_is(c, k, ".") || tok_is(c, k, ";"))
+				break;
+			a = tok_is(c, k, "a") || tok_is(c, k, "au") || tok_is(c, k, "aux");
+		}
+		if (!a)
+			return;
+	}
 	/* "received the relief goods": what is received is a thing */
+	/* ... and "a reçu le 5 novembre un avis d'expulsion": a noun that
+	 * names no actor right after the article, past the date and place */
 	if (frame_kind == FR_RECEIVE && !(en->flags & TF_NOUN)) {
 		uint32_t k = t->tok + t->ntok;
+		while (k < to && setting_at(c, k, to))
+			k++;
+		uint32_t det = k;
 		while (k < to && cue_at(c, k) == CUE_DET)
 			k++;
 		if (k < to && trigger_at(c, k))
+			return;
+		if (k > det && k < to && c->ti.toks.items[k].kind == ENT_TOK_WORD &&
+		    !c->ti.toks.items[k].upper && !cue_at(c, k) && !mention_at(c, k))
 			return;
 	}
 	/* "welcomed President Reagan's latest statement", "welcomed the
 	 * ceasefire": what is welcomed is no visitor, the welcome is praise
 	 * (051; issue #4) */
+	/* English: "rebels engaged Filipino peacekeepers in a firefight":
+	 * "engaged" with an actor after it and "in" a fight is that fight,
+	 * aimed at the actor; otherwise it reports nothing */
+	const char *fight_code = NULL;
+	if (is_en(c) && t->ntok == 1 && (tok_is(c, t->tok, "engaged") || tok_is(c, t->tok, "engages"))) {
+		uint32_t k = t->tok + 1;
+		if (k < to && cue_at(c, k) == CUE_DET)
+			k++;
+		if (k >= to || !mention_at(c, k))
+			return;
+		for (; k < to && k < t->tok + 10 && !fight_code; k++) {
+			if (c->ti.toks.items[k].kind == ENT_TOK_PUNCT)
+				break;
+			if (!tok_is(c, k, "in"))
+				continue;
+			uint32_t n = k + 1;
+			while (n < to && cue_at(c, n) == CUE_DET)
+				n++;
+			/* "in heavy clashes" */
+			for (int a = 0; a < 2 && n + 1 < to && !trigger_at(c, n) && !cue_at(c, n) &&
+					c->ti.toks.items[n].kind == ENT_TOK_WORD && !c->ti.toks.items[n].upper;
+			     a++)
+				n++;
+			for (size_t h = 0; h < c->hits.len; h++) {
+				const lx_hit *o = &c->hits.items[h];
+				const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+				if (o->kind == LX_TRIGGER && o->tok == n && oc[0] == '1' && oc[1] >= '8')
+					fight_code = oc;
+			}
+		}
+		if (!fight_code)
+			return;
+	}
 	bool welcome_praise = false;
 	if (is_en(c) && frame_kind == FR_RECEIVE && !(en->flags & TF_NOUN) &&
 	    (tok_is(c, t->tok, "welcomed") || tok_is(c, t->tok, "welcomes") ||
@@ -1624,6 +1828,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	    tok_is(c, t->tok + t->ntok - 1, "to") && tr->code[0] == '1' && tr->code[1] == '2' &&
 	    t->tok + t->ntok < to && trigger_at(c, t->tok + t->ntok))
 		return; /* "refused to meet": the meeting, negated (EVENTS.md 2) */
+	/* "... unless the president arranges a ceasefire": what the
+	 * condition of an English threat or demand names has not happened
+	 * (issue #4) */
+	for (uint32_t k = from; is_en(c) && k < t->tok; k++)
+		if (tok_is(c, k, "unless"))
+			return;
 	/* "blocked a road to show their disapproval of ...", "blocked roads
 	 * demanding that he be reinstated": a demand, a disapproval, a
 	 * rejection or a protest that is the purpose of an act already coded
@@ -1678,8 +1888,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			    (oc[0] == '1' && (oc[1] == '0' || oc[1] == '2' || oc[1] == '3')))
 				return;
 		}
-	/* "il a été demandé à l'Inde de lever les immunités et de coopérer à
-	 * l'enquête", "a appelé la Russie à cesser": an infinitive after
+	/* "il a été demandé au Ghana de libérer les détenus et de coopérer
+	 * avec la justice", "a appelé la Russie à cesser": an infinitive after
 	 * "de" or "à" that completes an appeal or a demand earlier in the
 	 * clause is what is asked, not an event of its own */
 	if (!is_en(c) && !(en->flags & TF_NOUN) && t->tok > from + 1 &&
@@ -1697,11 +1907,15 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (!semi && ((oc[0] == '0' && oc[1] == '2') || (oc[0] == '1' && oc[1] == '0')))
 				return;
 		}
-	bool negated = false, future = (en->flags & TF_INTENT) != 0;
+	/* "signeront", and the passive "sera signée" ("sera" is the passive's
+	 * auxiliary too) */
+	bool negated = false,
+	     future = (en->flags & TF_INTENT) != 0 || (!is_en(c) && french_future(c, t->tok, t->ntok));
 	for (uint32_t i = t->tok > from + 4 ? t->tok - 4 : from; i < t->tok; i++) {
 		if (cue_at(c, i) == CUE_NEG)
 			negated = true;
-		if (cue_at(c, i) == CUE_FUTURE)
+		if (cue_at(c, i) == CUE_FUTURE ||
+		    (!is_en(c) && (tok_is(c, i, "sera") || tok_is(c, i, "seront"))))
 			future = true;
 	}
 	if (is_en(c) && (en->flags & TF_NOUN) && !future &&
@@ -1727,12 +1941,37 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				}
 			}
 	}
+	/* English: "will travel to Beijing to hold talks", "will meet in
+	 * Zurich to discuss trade": the talks that are the purpose of a
+	 * planned meeting are planned too, one intent */
+	if (is_en(c) && !future && c->sent_future && !(en->flags & TF_NOUN) && tr->code[0] == '0' &&
+	    tr->code[1] == '4' && t->tok > from && tok_is(c, t->tok - 1, "to"))
+		future = true;
+	/* "met with the Syrian president on Tuesday to discuss ...": talks
+	 * that are the purpose of talks just reported are those talks */
+	if (is_en(c) && !future && !(en->flags & TF_NOUN) && !strcmp(tr->code, "040") && t->tok > from &&
+	    tok_is(c, t->tok - 1, "to"))
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok >= t->tok || o->tok + 12 < t->tok ||
+			    (entry(c, o->entry)->flags & TF_NOUN))
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			if (!strcmp(oc, "040") || !strcmp(oc, "044"))
+				return;
+		}
 	if (en->flags & TF_NOUN) {
 		/* "une visite prévue", and a noun in a clause already planned:
-		 * "s'apprête à se rendre au Maroc dans le cadre d'une visite" */
-		for (uint32_t i = t->tok + t->ntok; i < to && i < t->tok + t->ntok + 2; i++)
-			if (cue_at(c, i) == CUE_FUTURE)
+		 * "s'apprête à se rendre au Maroc pour une visite officielle" */
+		/* ... or one adjective on: "une déclaration commune sera
+		 * signée" */
+		for (uint32_t i = t->tok + t->ntok; i < to && i < t->tok + t->ntok + 3; i++) {
+			if (cue_at(c, i) == CUE_FUTURE ||
+			    (!is_en(c) && (tok_is(c, i, "sera") || tok_is(c, i, "seront"))))
 				future = true;
+			if (trigger_at(c, i) || cue_at(c, i))
+				break;
+		}
 		if (c->sent_future)
 			future = true;
 	}
@@ -1792,7 +2031,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * ils ont convenu ...") to the next one. Meetings carry none:
 	 * "l'aéroport" does not make a visit about aviation. */
 	uint64_t sectors = 0;
-	bool about = about_code(tr->code);
+	bool about = about_code(tr->code) || (tr->code[0] == '1' && tr->code[1] == '1');
 	uint32_t scope_from = from;
 	for (size_t h = 0; h < c->hits.len; h++) {
 		const lx_hit *o = &c->hits.items[h];
@@ -1836,8 +2075,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				sec_end = o->tok;
 		}
 	}
-	/* "dans le respect du droit international, y compris la Convention
-	 * sur le droit de la mer", "in accordance with UNCLOS": the legal
+	/* "dans le respect du droit international, en particulier de la
+	 * Convention sur le droit de la mer", "in accordance with UNCLOS": the legal
 	 * frame of the action names no field of it */
 	for (size_t h = 0; h < c->hits.len; h++) {
 		const lx_hit *o = &c->hits.items[h];
@@ -1854,32 +2093,61 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * few words after it ("praised the growth of trade") */
 	if (about && tr->code[0] == '0' && tr->code[1] == '5' && tr->code[2] == '1' &&
 	    !(en->flags & TF_NOUN)) {
-		bool coop = false;
+		bool coop = cooperation_in(c, scope_from, sec_end);
 		for (size_t h = 0; h < c->hits.len; h++) {
 			const lx_hit *o = &c->hits.items[h];
-			if (o->kind == LX_CUE && entry(c, o->entry)->sub == CUE_COOPERATION &&
-			    o->tok >= scope_from && o->tok < sec_end)
-				coop = true;
 			if (o->kind == LX_SECTOR && o->tok >= t->tok + t->ntok &&
 			    o->tok <= t->tok + t->ntok + 3 && o->tok < sec_end)
 				coop = true;
 		}
 		about = coop;
 	}
+	bool aid = tr->code[0] == '0' && tr->code[1] == '7';
 	for (size_t h = 0; about && h < c->hits.len; h++) {
 		const lx_hit *o = &c->hits.items[h];
-		if (o->kind == LX_SECTOR && o->tok >= scope_from && o->tok < sec_end)
+		if (o->kind == LX_SECTOR && o->tok >= scope_from && o->tok < sec_end &&
+		    !(aid && hazard_sector(c, o->tok, scope_from)))
 			sectors |= 1ULL << entry(c, o->entry)->value;
 	}
 	char code[6];
-	snprintf(code, sizeof code, "%s", welcome_praise ? "051" : tr->code);
+	snprintf(code, sizeof code, "%s", welcome_praise ? "051" : fight_code ? fight_code : tr->code);
 	if ((en->flags & TF_REFINE) && strlen(code) == 3) {
-		int cls = sector_class(c, sectors);
+		bool coop = cooperation_in(c, scope_from, sec_end);
+		/* "agreed to step up cooperation in": the word inside a trigger */
+		static const char *const coop_words[] = {"cooperation", "collaboration",
+			"partnership", "partenariat", "cooperate", "cooperer", NULL};
+		for (uint32_t k = t->tok; !coop && k < sec_end; k++)
+			for (int w = 0; coop_words[w]; w++)
+				if (tok_is(c, k, coop_words[w]))
+					coop = true;
+		int cls = sector_class(c, sectors, coop);
+		/* "renforcer leur coordination au sein des organisations
+		 * internationales", "increase the exchange of delegations":
+		 * with no material field named, cooperation between the
+		 * diplomacies is diplomatic cooperation (022, 032) */
+		bool diplomatic = false;
+		for (size_t h = 0; !cls && h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			/* ... but not as the means of something else ("renforcer
+			 * la confiance en intensifiant les échanges de délégations",
+			 * "by increasing ...") */
+			bool means = false;
+			for (uint32_t k = o->tok; k > t->tok + t->ntok && o->tok - k < 4; k--)
+				if ((tok_is(c, k - 1, "en") || tok_is(c, k - 1, "by")) &&
+				    (token_ends(c, k, "ant") || token_ends(c, k, "ing")))
+					means = true;
+			if (o->kind == LX_CUE && entry(c, o->entry)->sub == CUE_DIPLOMATIC &&
+			    o->tok >= t->tok + t->ntok && o->tok < sec_end && !means)
+				diplomatic = true;
+		}
 		if (cls) {
 			if (code[0] == '0' && (code[1] == '2' || code[1] == '3'))
 				snprintf(code, sizeof code, "0%c1%d", code[1], cls);
 			else if (code[0] == '0' && code[1] == '6')
 				snprintf(code, sizeof code, "06%d", cls);
+		} else if (diplomatic && code[0] == '0' && (code[1] == '2' || code[1] == '3') &&
+			   code[2] == '0') {
+			code[2] = '2';
 		}
 	}
 	/* "lifted a night curfew" (0813), "eased sanctions" (085), "halted
@@ -1910,18 +2178,20 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				snprintf(code, sizeof code, "%s", nc);
 			break;
 		}
-	/* "la signature de la Paix perpétuelle en 1516": an act dated more
-	 * than ten years before the article is history it recalls, not news */
-	if (explicit_date && date.prec >= 1 && c->docdate.prec >= 1 && date.y < c->docdate.y - 10)
+	/* "rappelant la signature du traité de paix en 1648": an act dated
+	 * more than ten years before the article is history it recalls, not
+	 * news. An article without a date is taken to be of this century at
+	 * least (the offices tables start in 2015). */
+	int now_y = c->docdate.prec >= 1 ? c->docdate.y : 2000;
+	if (explicit_date && date.prec >= 1 && date.y < now_y - 10)
 		return;
-	if (c->docdate.prec >= 1)
-		for (uint32_t k = t->tok + t->ntok; k + 1 < to && k < t->tok + t->ntok + 10; k++) {
-			if (!(tok_is(c, k, "en") || tok_is(c, k, "in")))
-				continue;
-			int y = num_at(c, k + 1, 1000, 2100);
-			if (y > 0 && y < c->docdate.y - 10)
-				return;
-		}
+	for (uint32_t k = t->tok + t->ntok; k + 1 < to && k < t->tok + t->ntok + 10; k++) {
+		if (!(tok_is(c, k, "en") || tok_is(c, k, "in")))
+			continue;
+		int y = num_at(c, k + 1, 1000, 2100);
+		if (y > 0 && y < now_y - 10)
+			return;
+	}
 	if (explicit_date && !future && c->docdate.prec >= 2 &&
 	    ent_date_num(&date) > ent_date_num(&c->docdate) + (c->docdate.prec == 2 ? 16 : 0)) {
 		/* a date after the article's is a plan: a meeting to come is an
@@ -1942,7 +2212,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			c->date_kind = DK_OWN;
 		}
 	}
-	/* "on September 11 concluded his two-day State visit", "a achevé
+	/* "on March 3 wrapped up his three-day state visit", "a achevé
 	 * mercredi sa visite de trois jours": the visit is a span ending that
 	 * day, and the event takes its first day (EVENTS.md section 3) */
 	if (explicit_date && !future && date.prec >= 3 && code[0] == '0' && code[1] == '4') {
@@ -1961,20 +2231,36 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				continue;
 			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
 			/* "decided to impose sanctions" imposes them */
+			/* "wants to attack": a wish to use force is a threat of it */
 			if (o->ntok >= 2 && tok_is(c, o->tok + o->ntok - 1, "to") && oc[0] == '0' &&
 			    oc[1] == '3' &&
 			    (tok_is(c, o->tok, "ready") || tok_is(c, o->tok, "willing") ||
-			     tok_is(c, o->tok, "prepared")))
+			     tok_is(c, o->tok, "prepared") || tok_is(c, o->tok, "wants") ||
+			     tok_is(c, o->tok, "want") || tok_is(c, o->tok, "wanted")))
 				future = true;
 		}
 	/* "will extend the curfew", "would blockade Paris", "would tighten
 	 * the naval blockade": an English protest, force, sanction,
 	 * repression or violence announced for later is a threat of it
 	 * (CAMEO 13x; issue #4) */
-	if (is_en(c) && future && !negated && (code[0] == '2' || (code[0] == '1' && code[1] >= '4')) &&
+	/* "will withdraw its troops unless the government holds elections":
+	 * an English act announced for later on a condition ("unless") is a
+	 * threat of it, whatever the act (issue #4) */
+	bool unless = false;
+	for (uint32_t k = t->tok + t->ntok; is_en(c) && future && k < to; k++)
+		if (tok_is(c, k, "unless")) {
+			unless = true;
+			break;
+		}
+	if (is_en(c) && future && !negated &&
+	    (code[0] == '2' || (code[0] == '1' && code[1] >= '4') ||
+	     (unless && !(code[0] == '0' && (code[1] == '3' || code[1] == '4')) &&
+	      !(code[0] == '1' && code[1] == '3'))) &&
 	    !(t->tok > from && cue_at(c, t->tok - 1) == CUE_PASSIVE)) {
 		const char *th = "130";
-		if (code[0] == '1' && code[1] == '4')
+		if (code[0] != '2' && !(code[0] == '1' && code[1] >= '4'))
+			th = "130";
+		else if (code[0] == '1' && code[1] == '4')
 			th = "133";
 		else if (code[0] == '1' && code[1] == '6')
 			th = "131";
@@ -1990,14 +2276,45 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	}
 	if (future && code[0] == '0' && code[1] == '4')
 		snprintf(code, sizeof code, "036");
+	/* "une déclaration commune sera signée", "will sign a treaty": the
+	 * signing announced is an intent to cooperate (issue #3) */
+	else if (future && !strcmp(code, "057"))
+		snprintf(code, sizeof code, "030");
 	else if (future && !(code[0] == '0' && code[1] == '3') && !(code[0] == '1' && code[1] == '3'))
-		return; /* a planned signing or sanction is not yet an event; a
-			 * threat ("will be met with countermeasures") is one */
+		return; /* a planned sanction is not yet an event; a threat
+			 * ("will be met with countermeasures") is one */
 
 	/* source: the nearest subject-like mention before the trigger (before
 	 * the meeting verb, for the purpose of a meeting: "X visited Y to hand
 	 * over a protest note") */
 	uint32_t src_lim = t->tok == c->purpose_tok ? c->purpose_src : t->tok;
+	/* English: "rebels kidnapped Russian advisers and exploded bombs",
+	 * "X met Y and signed ...": a verb right after "and" shares the
+	 * subject of the verb before it, not its object (issue #4) */
+	if (is_en(c) && !(en->flags & TF_NOUN) && src_lim == t->tok) {
+		uint32_t k = t->tok;
+		while (k > from && (tok_is(c, k - 1, "also") || tok_is(c, k - 1, "then") ||
+				    tok_is(c, k - 1, "later")))
+			k--;
+		if (k > from + 2 && tok_is(c, k - 1, "and"))
+			for (size_t h = c->hits.len; h-- > 0;) {
+				const lx_hit *o = &c->hits.items[h];
+				if (o->kind != LX_TRIGGER || o->tok + o->ntok >= k - 1 || o->tok <= from ||
+				    (entry(c, o->entry)->flags & TF_NOUN))
+					continue;
+				bool obj = false, stop = false;
+				for (uint32_t q = o->tok + o->ntok; q + 1 < k; q++) {
+					if (tok_is(c, q, ",") || tok_is(c, q, ";") || clause_word(c, q) ||
+					    cue_at(c, q) == CUE_REPORT || trigger_at(c, q))
+						stop = true;
+					if (mention_at(c, q))
+						obj = true;
+				}
+				if (obj && !stop)
+					src_lim = o->tok;
+				break;
+			}
+	}
 	int src = -1;
 	for (int i = c->nm - 1; i >= 0; i--) {
 		const mention *m = &c->m[i];
@@ -2015,6 +2332,27 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			continue; /* "six diplomates ...": no side to take */
 		src = chain_start(c, i);
 		break;
+	}
+	/* English: "Pakistan, a key U.S. ally in the war, has refused": a
+	 * mention inside an apposition between commas after the subject is
+	 * not the subject (issue #4) */
+	if (src >= 0 && is_en(c) && c->m[src].tok > from + 1) {
+		uint32_t k = c->m[src].tok, n = 0;
+		while (k > from && n < 6 && !tok_is(c, k - 1, ",") &&
+		       c->ti.toks.items[k - 1].kind == ENT_TOK_WORD && !trigger_at(c, k - 1) &&
+		       cue_at(c, k - 1) != CUE_REPORT && !clause_word(c, k - 1))
+			k--, n++;
+		bool closed = false;
+		for (uint32_t q = c->m[src].end; q < src_lim; q++)
+			if (tok_is(c, q, ","))
+				closed = true;
+		for (int j = src - 1; closed && k > from + 1 && tok_is(c, k - 1, ",") && j >= 0; j--) {
+			const mention *m = &c->m[j];
+			if (m->end < k - 1)
+				break;
+			if (m->end == k - 1 && m->country[0] && !m->prep && !m->loc && !m->coord_next)
+				src = chain_start(c, j);
+		}
 	}
 	if (src < 0 && is_en(c))
 		/* "Judge X opened investigations against 28 Chilean officials",
@@ -2247,7 +2585,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		for (int pass = 0; pass < 2 && patient < 0; pass++)
 			for (int i = c->nm - 1; i >= 0 && patient < 0; i--) {
 				const mention *m = &c->m[i];
-				/* "l'ambassadeur de Russie en France est convoqué": the
+				/* "l'ambassadeur d'Algérie en France est convoqué": the
 				 * ambassador, not the place, unless nothing else */
 				if (m->end <= t->tok && m->country[0] && m->prep != CUE_OF &&
 				    m->prep != CUE_WITH && (pass == 1 || !m->loc) &&
@@ -2256,6 +2594,33 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			}
 		actor pa, ag;
 		memset(&ag, 0, sizeof ag);
+		/* "said Huang was summoned by ...": a name the lexicons do not
+		 * know is someone of a country the sentence does not tell */
+		uint32_t aux = t->tok;
+		while (aux > from && cue_at(c, aux - 1) == CUE_PASSIVE)
+			aux--;
+		uint32_t ntm = 0;
+		bool unknown_name = aux > from && c->ti.toks.items[aux - 1].kind == ENT_TOK_WORD &&
+				    c->ti.toks.items[aux - 1].upper && !mention_at(c, aux - 1) &&
+				    !time_at(c, aux - 1, &ntm);
+		if (patient < 0 && by_agent && !unknown_name && is_en(c) && domestic_code(c, code)) {
+			/* English: "the detainees were freed on Monday by the
+			 * Chinese authorities": an agent and no patient of another
+			 * country, an event with no target, or within the agent's
+			 * country when the subject at the head of the sentence is
+			 * of it ("Iraqi civilians were killed by Iraqi troops";
+			 * issue #4) */
+			memset(&pa, 0, sizeof pa);
+			actor_from_mention(c, &c->m[agent], &date, 0, &ag);
+			if (c->nm > 0 && c->m[0].tok <= from + 2 && c->m[0].end <= t->tok && !c->m[0].prep &&
+			    !c->m[0].loc && !strcmp(c->m[0].country, c->m[agent].country))
+				actor_from_mention(c, &c->m[0], &date, 0, &pa);
+			c->one_sided = true;
+			emit(c, code, &ag, &pa, &date, c->sent_place >= 0 ? c->sent_place : c->doc_place,
+			     sectors, negated, s, t, 0.7);
+			c->one_sided = false;
+			return;
+		}
 		if (patient >= 0) {
 			actor_from_mention(c, &c->m[patient], &date, 0, &pa);
 			if (agent < 0)
@@ -2342,6 +2707,11 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	for (int i = 0; i < c->nm; i++)
 		if (c->m[i].country[0])
 			no_country = false;
+	/* "ils ont encouragé les efforts visant à ...", "les deux parties ont
+	 * appelé à": both sides together appeal to neither of them; the
+	 * sentence tells what they discussed (issue #3) */
+	if (both && ns == 0 && code[0] == '0' && code[1] == '2')
+		return;
 	if (both || (ns == 0 && no_country && c->fr.set) ||
 	    (ns == 0 && frame_kind == FR_MUTUAL && c->fr.set)) {
 		/* "les deux parties": the frame's sides */
@@ -2396,7 +2766,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	double conf = 0.5 + (explicit_date ? 0.1 : 0.0);
 	/* Coordinated subjects that meet, agree, praise or cooperate do it with
 	 * each other; coordinated subjects that demand, appeal, criticise or
-	 * sanction ("Paris et Washington ont réclamé la fin du blocus") act
+	 * sanction ("Paris et Washington ont réclamé la levée du blocus") act
 	 * together on someone else, named after the verb. */
 	bool mutual = frame_kind == FR_MUTUAL ||
 		      (code[0] == '0' && (code[1] == '3' || code[1] == '4' || code[1] == '5' ||
@@ -2419,7 +2789,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		       (t->tok > from && (cue_at(c, t->tok - 1) == CUE_DET ||
 					  cue_at(c, t->tok - 1) == CUE_POSSESSIVE));
 	if (as_noun && nsrc)
-		/* "M. Attaf a réitéré à son homologue français ses félicitations",
+		/* "Mme Fall a transmis à son homologue malien ses félicitations",
 		 * "a adressé au président X ses condoléances": the person the
 		 * noun is given to, between the subject and the noun */
 		for (int i = srcs[nsrc - 1] + 1; i < c->nm && c->m[i].end <= t->tok; i++) {
@@ -2445,12 +2815,17 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if ((clause_word(c, k) &&
 		     !(code[0] == '1' && code[1] == '3' && (tok_is(c, k, "if") || tok_is(c, k, "unless")))) ||
 		    (!contents && tok_is(c, k, "to") && k + 1 < to && trigger_at(c, k + 1) &&
-		     !mention_at(c, k + 1)))
+		     !mention_at(c, k + 1)) ||
+		    en_attribution_at(c, k, to) ||
+		    /* "demanded a truce before allowing U.N. convoys": a
+		     * clause of its own */
+		    ((tok_is(c, k, "before") || tok_is(c, k, "after") || tok_is(c, k, "without")) &&
+		     k + 1 < to && token_ends(c, k + 1, "ing") && !mention_at(c, k + 1)))
 			tg_lim = k;
 	for (int pass = 0; pass < 3 && tg < 0; pass++) {
 		if (pass == 1) {
-			/* "Avec son homologue turc, M. Attaf a échangé les vues sur la
-			 * situation en Palestine": the avec-phrase before the subject,
+			/* "Avec son homologue turc, le ministre Attaf a passé en revue
+			 * la situation au Proche-Orient": the avec-phrase before the subject,
 			 * before a place named after the verb */
 			for (int i = 0; i < c->nm && tg < 0; i++) {
 				const mention *m = &c->m[i];
@@ -2501,9 +2876,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (must_tg >= 0)
 		tg = must_tg;
 	if (tg >= 0 && frame_kind == FR_RECEIVE && !participle &&
-	    c->m[tg].tok > t->tok + t->ntok + 4)
+	    words_between(c, t->tok + t->ntok, c->m[tg].tok) > 4)
 		tg = -1; /* "a reçu un avis": what is received is not a visitor */
-	if (tg >= 0 && code[0] == '0' && code[1] == '2' && c->m[tg].tok > t->tok + t->ntok + 4)
+	if (tg >= 0 && code[0] == '0' && code[1] == '2' &&
+	    words_between(c, t->tok + t->ntok, c->m[tg].tok) > 4)
 		tg = -1; /* an appeal is addressed right after its verb ("a proposé
 			  * que le Kazakhstan", "a appelé la France à"); a country
 			  * further on is part of the proposal, the addressee is
@@ -2530,10 +2906,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	}
 	bool disapprove = code[0] == '1' && (code[1] == '1' || code[1] == '2');
 	if (disapprove && by < 0 && tg >= 0 && !is_en(c) && c->m[tg].prep == CUE_OF) {
-		/* "condamne l'attaque du consulat d'Iran à Damas": the one
+		/* "condamne l'attaque de l'ambassade du Liban à Beyrouth": the one
 		 * attacked ("de X") is not the one condemned; with no "par" the
 		 * sentence does not say whom the condemnation is aimed at (the
-		 * place of the violence, "au Burkina Faso", still is) */
+		 * place of the violence, "au Niger", still is) */
 		for (size_t h = 0; h < c->hits.len; h++) {
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind != LX_TRIGGER || o->tok <= t->tok || o->tok > c->m[tg].tok)
@@ -2543,6 +2919,11 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				return;
 		}
 	}
+	/* English: "demanded an immediate admission by Moscow": after an
+	 * active verb with its subject, "by X" is the agent of a noun of the
+	 * object, not of the verb (issue #4) */
+	if (by >= 0 && is_en(c) && !passive && nsrc && !(en->flags & TF_NOUN) && !disapprove)
+		by = -1;
 	if (by >= 0 && !participle) {
 		if (disapprove) {
 			tg = by;
@@ -2631,7 +3012,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			memset(&self, 0, sizeof self);
 			for (int i = 0; i < c->nm; i++) {
 				const mention *m = &c->m[i];
-				if (m->tok < t->tok + t->ntok || m->both || m->pronoun ||
+				if (m->tok < t->tok + t->ntok || m->tok >= tg_lim || m->both || m->pronoun ||
 				    strcmp(m->country, sa[0].country) != 0 ||
 				    (nsrc && i >= srcs[0] && i <= srcs[nsrc - 1]))
 					continue;
@@ -2792,7 +3173,8 @@ static bool annotate(ctx *c, const ent_sentence *s, const lx_lang *lang)
 	size_t w = 0;
 	for (size_t h = 0; h < c->hits.len; h++) {
 		const lx_hit *o = &c->hits.items[h];
-		if (!o->kind)
+		if (!o->kind ||
+		    (o->kind == LX_SECTOR && entry(c, o->entry)->value == LX_NO_SECTOR))
 			continue;
 		if (is_en(c) && o->kind == LX_TRIGGER && o->ntok == 1 && o->tok > s->tok &&
 		    entry(c, o->entry)->sub == FR_VISIT && tok_is(c, o->tok, "visiting") &&
@@ -2916,7 +3298,7 @@ static void code_levels(ctx *c, const ent_sentence *s)
 				bi = i;
 		}
 		if (bi >= 0) {
-			/* "avec le Kazakhstan, l'Azerbaïdjan et la Biélorussie" */
+			/* "avec le Brésil, l'Égypte et le Kenya" */
 			int ch[MAX_PARTNERS];
 			int n = chain(c, bi, ch, MAX_PARTNERS);
 			for (int k = 0; k < n && nb < MAX_PARTNERS; k++)
@@ -2999,7 +3381,7 @@ static int find_dateline(ctx *c)
 			if (o->kind != LX_PLACE)
 				continue;
 			/* at the start of a line, or written in capitals anywhere
-			 * ("... 15:36 ALGER, mardi 30 juillet 2024 -") */
+			 * ("... 11:05 ALGER, mardi 30 juillet 2024 -") */
 			if (o->tok != s->tok && !all_caps(c, o->tok, o->ntok))
 				continue;
 			if (si >= 4 && !all_caps(c, o->tok, o->ntok))
@@ -3050,14 +3432,15 @@ static void enrich_frame(ctx *c)
  * some, up to three sentences back. */
 static void carry_sectors(ctx *c, const ent_sentence *s, size_t first, size_t end)
 {
-	(void)s;
-	uint64_t sectors = 0;
+	uint64_t sectors = 0, relief = 0; /* relief: no hazards (for aid) */
 	bool agreement = false, signed_ = false;
 	for (size_t h = 0; h < c->hits.len; h++) {
 		const lx_hit *o = &c->hits.items[h];
-		if (o->kind == LX_SECTOR)
+		if (o->kind == LX_SECTOR) {
 			sectors |= 1ULL << entry(c, o->entry)->value;
-		else if (o->kind == LX_CUE && entry(c, o->entry)->sub == CUE_AGREEMENT)
+			if (!hazard_sector(c, o->tok, s->tok))
+				relief |= 1ULL << entry(c, o->entry)->value;
+		} else if (o->kind == LX_CUE && entry(c, o->entry)->sub == CUE_AGREEMENT)
 			agreement = true;
 	}
 	if (!sectors)
@@ -3072,7 +3455,7 @@ static void carry_sectors(ctx *c, const ent_sentence *s, size_t first, size_t en
 		ent_event *ev = &c->out->events.items[i];
 		if (carry_code(ev->code) &&
 		    (!agreement || !signed_ || strcmp(ev->code, "057") == 0))
-			ev->sectors |= sectors;
+			ev->sectors |= ev->code[1] == '7' ? relief : sectors;
 	}
 }
 
@@ -3173,7 +3556,7 @@ static bool abbrev_cb(const char *k, size_t n, void *p)
 
 /* Is the sentence starting at byte `start` a headline: the title, or a
  * paragraph of one short sentence with no final stop (a headline repeated
- * in the page, a caption: "Philippines summons China envoy")? */
+ * in the page, a caption: "Ghana recalls its envoy to Togo")? */
 static bool headline_at(const ctx *c, uint32_t start, uint32_t title_end)
 {
 	if (start < title_end)
@@ -3290,8 +3673,8 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 			title_n++;
 	if (title_n == nsent || title_n > 1)
 		title_n = 0; /* a lead paragraph of several sentences is read in order */
-	/* "Vietnam - Russie : entretien ..." then "Les deux parties se sont
-	 * félicitées ...": the title is read last, but when the body speaks
+	/* "Sénégal - Mali : entretien ..." then "Les deux parties se sont
+	 * réjouies ...": the title is read last, but when the body speaks
 	 * of both sides before it codes a meeting, they are the two
 	 * countries the headline names (issue #3). Only their countries are
 	 * kept; the first-mention order and the places seen are left as the
@@ -3446,7 +3829,7 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 		 * touchent les domaines de la pêche et du tourisme") describes
 		 * the last agreements, appeals or intents; a praise or a
 		 * planned visit in between does not take their place */
-		/* "Les deux chefs d'Etat ont réaffirmé la richesse du partenariat
+		/* "Les deux présidents ont réaffirmé la richesse du partenariat
 		 * en matière de santé ...": a sentence whose subject is both
 		 * sides (or an actor opening it) says something of its own that
 		 * the lexicon does not code; its fields are not the last
@@ -3455,7 +3838,12 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 		for (int i = 0; i < c.nm; i++)
 			if (c.m[i].both || (c.m[i].tok == s->tok && !c.m[i].prep && !c.m[i].loc))
 				own_subject = true;
-		if (!any_trigger && step <= about_step + 3 && !own_subject)
+		/* "En ce qui concerne la coopération économique, ils ont souligné
+		 * ...": a sentence that opens on a topic and codes nothing goes
+		 * on with the account of the talks; its topic is a field of the
+		 * last agreements even when both sides are its subject */
+		bool topic = cue_at(&c, s->tok) == CUE_TOPIC && ev_before == c.out->events.len;
+		if (((!any_trigger && !own_subject) || topic) && step <= about_step + 3)
 			carry_sectors(&c, s, about_first, about_end);
 		for (size_t i = ev_before; i < c.out->events.len; i++)
 			if (carry_code(c.out->events.items[i].code)) {

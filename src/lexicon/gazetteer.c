@@ -403,7 +403,7 @@ bool gz_place_noun_before(const lx_lexicon *lx, const gz_sentence *s, const lx_h
 		i--; /* "la ville de Samarcande" */
 	int adjectives = 0;
 	while (i > s->from && adjectives < 3 && in_adjective(lx, hits, i - 1)) {
-		i--; /* "la capitale lao Vientiane" */
+		i--; /* "la capitale vietnamienne Hanoï" */
 		adjectives++;
 	}
 	return i > s->from && cue(s, i - 1) == CUE_PLACE_NOUN;

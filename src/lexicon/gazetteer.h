@@ -7,7 +7,7 @@
  * their coordinates) but not to its phrase matchers: its names are looked
  * up on their own matcher, and only where the text says a place is meant
  * (gz_annotate): after a locative preposition ("à Tachkent", "in Astana"),
- * after a place noun ("la capitale lao Vientiane"), or as an article's
+ * after a place noun ("la capitale vietnamienne Hanoï"), or as an article's
  * dateline ("TACHKENT (AFP) -"), on capitalised words that no lexicon
  * entry already covers. So a city called like a common word ("Nice",
  * "Mobile", "Split") or a first name ("Victoria") is not read as a place
@@ -78,7 +78,7 @@ void gz_annotate(const gz_gazetteer *g, const lx_lexicon *lx, const lx_lang *lan
 		 const gz_sentence *s, lx_hits *hits);
 
 /* Is the place at token tok named by a place noun before it: "la
- * capitale lao Vientiane", "la ville de Samarcande", "the Kazakh capital,
+ * capitale vietnamienne Hanoï", "la ville de Samarcande", "the Kazakh capital,
  * Astana"? The noun may carry a country adjective (an actor hit). */
 bool gz_place_noun_before(const lx_lexicon *lx, const gz_sentence *s, const lx_hits *hits,
 			  uint32_t tok);

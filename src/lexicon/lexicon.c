@@ -507,8 +507,10 @@ static void on_trigger(loader *L, char **f, void *ctx)
 				flags |= TF_NOUN;
 			else if (strcmp(t, "intent") == 0)
 				flags |= TF_INTENT;
+			else if (strcmp(t, "agent") == 0)
+				flags |= TF_AGENT;
 			else
-				err(L, "unknown flag \"%s\" (refine, noun, intent)", t);
+				err(L, "unknown flag \"%s\" (refine, noun, intent, agent)", t);
 		}
 		free(fl);
 	}
@@ -525,9 +527,12 @@ static void on_sector(loader *L, char **f, void *ctx)
 	lang_ctx *c = ctx;
 	int s = -1;
 	{
-		/* sector names are the fixed list of EVENTS.md section 5 */
+		/* sector names are the fixed list of EVENTS.md section 5; "-"
+		 * marks a phrase that holds a sector word but names no sector
+		 * ("environnement pacifique"): as the longest match it hides
+		 * the shorter one */
 		extern int ent_sector_index(const char *name);
-		s = ent_sector_index(f[1]);
+		s = strcmp(f[1], "-") == 0 ? LX_NO_SECTOR : ent_sector_index(f[1]);
 	}
 	if (s < 0) {
 		err(L, "unknown sector \"%s\" (see EVENTS.md section 5)", f[1]);
@@ -544,7 +549,7 @@ static void on_cue(loader *L, char **f, void *ctx)
 		"pronoun", "coord", "place_prep", "with", "by", "between", "of",
 		"report", "noise", "abbrev", "det", "ref", "possessive", "passive",
 		"place_noun", "agreement",
-		"cooperation", "compliance"};
+		"cooperation", "compliance", "diplomatic", "topic"};
 	int k = 0;
 	for (int i = 1; i < CUE_NCUES; i++)
 		if (strcmp(f[1], K[i]) == 0)

@@ -158,9 +158,9 @@ static const fault FAULTS[] = {
 	/* on_trigger: the frame is one of four words */
 	{"trigger_unknown_frame", "fr/triggers.tsv", 0,
 	 "zzzverbe\t040\tfly\t-", "frame must be act, visit, receive or mutual: \"fly\"", NULL},
-	/* on_trigger: flags are refine, noun, intent */
+	/* on_trigger: flags are refine, noun, intent, agent */
 	{"trigger_unknown_flag", "fr/triggers.tsv", 0,
-	 "zzzverbe\t040\tact\trefine,bogus", "unknown flag \"bogus\" (refine, noun, intent)", NULL},
+	 "zzzverbe\t040\tact\trefine,bogus", "unknown flag \"bogus\" (refine, noun, intent, agent)", NULL},
 	/* add_pattern: a prefix pattern needs at least 3 characters */
 	{"trigger_short_prefix", "fr/triggers.tsv", 0,
 	 "ab*\t040\tact\t-", "a prefix pattern needs 3 to 63 characters before '*': \"ab*\"", NULL},
@@ -204,7 +204,7 @@ static const fault FAULTS[] = {
 	/* load_sector_classes: class is economic, military, judicial,
 	 * intelligence or - */
 	{"sector_class_unknown", "sectors.tsv", 0,
-	 "defense\tnaval", "class must be economic, military, judicial, intelligence or -", NULL},
+	 "defense\tnaval", "class must be economic, military, judicial, intelligence, security or -", NULL},
 };
 
 static void test_fault(void **state)
