@@ -5,8 +5,9 @@
 #   bench/run.sh --quick    20 MB corpus, for smoke runs
 #   bench/run.sh --mb N --seed S
 #
-# Builds the Release binary if it is missing (cmake -S . -B build-release
-# -DCMAKE_BUILD_TYPE=Release; BUILD_DIR=... to use another folder),
+# Configures the Release build if it is missing (cmake -S . -B build-release
+# -DCMAKE_BUILD_TYPE=Release; BUILD_DIR=... to use another folder) and
+# always brings it up to date,
 # generates the corpus into bench/.cache/ unless a corpus of the same size
 # and seed is already there, then runs
 #   /usr/bin/time -v taskset -c 0 BIN code --scored-only CORPUS >/dev/null
@@ -54,12 +55,13 @@ command -v python3 >/dev/null || die "python3 is needed to generate the corpus"
 
 # 1. the Release binary
 BIN="$BUILD_DIR/entente"
-if [ ! -x "$BIN" ]; then
-	JOBS=$(nproc 2>/dev/null || echo 2)
+JOBS=$(nproc 2>/dev/null || echo 2)
+if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
 	run cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release || die "cmake configure failed"
-	run cmake --build "$BUILD_DIR" -j "$JOBS" --target entente-cli || die "build failed"
-	[ -x "$BIN" ] || die "build finished but $BIN is missing"
 fi
+# always brought up to date, so that the figures are those of the sources
+run cmake --build "$BUILD_DIR" -j "$JOBS" --target entente-cli || die "build failed"
+[ -x "$BIN" ] || die "build finished but $BIN is missing"
 # the engine must start (it refuses to when a lexicon is missing or wrong)
 SMOKE=$(mktemp)
 if ! "$BIN" code --scored-only samples/ >/dev/null 2>"$SMOKE"; then
