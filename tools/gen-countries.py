@@ -19,8 +19,10 @@ Inputs:
   Hand-written additions, all under tools/lexicon/ (edit THESE, never the
   generated data files):
     countries.tsv  code, english_name, kind: the short English name used in
-                   output when it differs from iso-codes ("Russia"), and the
-                   international organisations (kind igo).
+                   output when it differs from iso-codes ("Russia"), the
+                   international organisations (kind igo), and the
+                   non-state organisations acting across borders (kind ngo,
+                   and img for militant groups).
     fr-actors.tsv, en-actors.tsv  pattern, code, kind: names, organisations,
                    agents (VNMPTY, RUSGOV...) and English adjectives, copied
                    as they are.
@@ -64,7 +66,7 @@ LEX = os.path.join(ROOT, "tools", "lexicon")
 DATA = os.path.join(ROOT, "data")
 
 KIND_ORDER = {"name": 0, "org": 1, "adj": 2, "capital": 3}
-PLACE_ROLES = ("capital", "metonym", "city", "landmark")
+PLACE_ROLES = ("capital", "metonym", "city", "landmark", "region")
 PREPOSITIONS = ("of", "of the", "de", "d'", "du", "des", "de la", "de l'")
 
 errors = []
@@ -218,10 +220,11 @@ def main():
     # countries.tsv
     hand = {}
     for code, name, kind in read_tsv("countries.tsv", 3):
-        if kind not in ("country", "igo"):
+        if kind not in ("country", "igo", "ngo", "img"):
             errors.append("countries.tsv: %s: bad kind %s" % (code, kind))
-        if kind == "igo" and code in codes:
-            errors.append("countries.tsv: IGO code %s is an ISO code" % code)
+        if kind != "country" and code in codes:
+            errors.append("countries.tsv: %s code %s is an ISO code"
+                          % (kind.upper(), code))
         if kind == "country" and code not in codes:
             errors.append("countries.tsv: %s is not an ISO code" % code)
         hand[code] = (name, kind)
@@ -231,7 +234,8 @@ def main():
         name = hand[c][0] if c in hand else strip_parens(
             e.get("common_name", e["name"]))
         countries.append((c, name, "country"))
-    countries += sorted((c, n, k) for c, (n, k) in hand.items() if k == "igo")
+    countries += sorted((c, n, k) for c, (n, k) in hand.items()
+                        if k != "country")
     countries.sort(key=lambda r: (r[2] != "country", r[0]))
     known = {c for c, _, _ in countries}
     short = {c: n for c, n, _ in countries}
@@ -319,7 +323,7 @@ def main():
         return 1
 
     same = [write(os.path.join(DATA, "countries.tsv"),
-                  ["code\tenglish_name\tkind (country | igo)"],
+                  ["code\tenglish_name\tkind (country | igo | ngo | img)"],
                   [list(r) for r in countries])]
     for lang, (actors, places) in sorted(outputs.items()):
         arows = sorted(actors.rows.values(),

@@ -20,10 +20,12 @@
  *   FIGHT = ASSAULT (18-20; counted under 19).
  * - Countries: an actor code's first three letters. "---" (and a missing
  *   actor) is "no country". An organisation is its code of
- *   data/countries.tsv: PETR2's "IGOUNO..." is UNO; PLOVER's bare "IGO"
- *   matches any organisation the engine codes. Codes that are neither a
- *   country nor an organisation there (NGO, IMG, ISM: non-state actors the
- *   engine does not code) count as "no country". Three CAMEO-era codes
+ *   data/countries.tsv: PETR2's "IGOUNO..." is UNO, "NGOHRIAMN" AMN;
+ *   PLOVER's bare "IGO" matches any organisation the engine codes (the
+ *   file writes IGO for the Red Cross and Amnesty International too), a
+ *   bare "NGO" or "IMG" any non-state one (kinds ngo, img) or none. Other
+ *   codes that are neither a country nor an organisation there (ISM...)
+ *   count as "no country". Three CAMEO-era codes
  *   left in the PLOVER file are read as their ISO codes (JAP JPN, ITL ITA,
  *   VTN VNM).
  * - Levels: root + source + target countries (the headline), root + the
@@ -47,7 +49,7 @@
 
 /* ---- tables: data/cameo.tsv and data/countries.tsv ---- */
 
-enum { KIND_COUNTRY = 1, KIND_ORG = 2 };
+enum { KIND_COUNTRY = 1, KIND_ORG = 2, KIND_NONSTATE = 3 };
 
 typedef struct root_type {
 	char type[24]; /* PLOVER 2021 type of a root row ("ASSAULT") */
@@ -55,7 +57,8 @@ typedef struct root_type {
 } root_type;
 
 typedef struct tables {
-	ent_map kinds;              /* code -> KIND_COUNTRY or KIND_ORG */
+	ent_map kinds;              /* code -> KIND_COUNTRY, KIND_ORG (igo) or
+	                               KIND_NONSTATE (ngo, img) */
 	ENT_VEC(root_type) types;
 } tables;
 
@@ -101,8 +104,10 @@ static int load_tables(tables *t, const char *dir, ent_error *err)
 					   "%s:%u: expected CODE<tab>NAME<tab>KIND", path.data, ln);
 			goto done;
 		}
-		ent_map_put(&t->kinds, fld[0], 3,
-			    strcmp(fld[2], "igo") ? KIND_COUNTRY : KIND_ORG, NULL);
+		int kind = !strcmp(fld[2], "igo")                           ? KIND_ORG
+			   : !strcmp(fld[2], "ngo") || !strcmp(fld[2], "img") ? KIND_NONSTATE
+									       : KIND_COUNTRY;
+		ent_map_put(&t->kinds, fld[0], 3, (uint32_t)kind, NULL);
 	}
 	fclose(f);
 
@@ -204,7 +209,7 @@ static void upper3(char out[4], const char *s)
 static const char *const ALIASES[][2] = {{"JAP", "JPN"}, {"ITL", "ITA"}, {"VTN", "VNM"}};
 
 /* The country of a gold actor code: ISO3, an organisation, "IGO" (any
- * organisation) or "---". */
+ * organisation), "NGO" (any non-state organisation, or none) or "---". */
 static void gold_country(const tables *t, const char *code, char out[4])
 {
 	strcpy(out, "---");
@@ -225,6 +230,19 @@ static void gold_country(const tables *t, const char *code, char out[4])
 			}
 		}
 		strcpy(out, "IGO");
+		return;
+	}
+	if (!strcmp(c, "NGO") || !strcmp(c, "IMG")) {
+		/* NGOHRIAMN is AMN, IMGMOSALQ ALQ; bare NGO, IMG any such one */
+		for (size_t i = strlen(code) / 3; i-- > 1;) {
+			char o[4];
+			upper3(o, code + 3 * i);
+			if (kind_of(t, o) == KIND_NONSTATE) {
+				strcpy(out, o);
+				return;
+			}
+		}
+		strcpy(out, "NGO");
 		return;
 	}
 	if (kind_of(t, c))
@@ -292,8 +310,10 @@ static void add_gold(gev_vec *v, size_t first, const gev *g)
 
 static bool side_match(const tables *t, const char *gold, const char *sys)
 {
-	if (!strcmp(gold, "IGO"))
-		return kind_of(t, sys) == KIND_ORG;
+	if (!strcmp(gold, "IGO")) /* PLOVER writes IGO for the Red Cross too */
+		return kind_of(t, sys) == KIND_ORG || kind_of(t, sys) == KIND_NONSTATE;
+	if (!strcmp(gold, "NGO"))
+		return !strcmp(sys, "---") || kind_of(t, sys) == KIND_NONSTATE;
 	return !strcmp(gold, sys);
 }
 

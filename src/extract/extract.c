@@ -51,6 +51,8 @@ typedef struct dexpr {
 	bool year;     /* the year is written out */
 	bool weak;     /* the date of a report ("said on Monday"), not of
 			* what is reported */
+	bool stamp;    /* the date of a French dateline ("Abidjan, 12 mars
+			* 2025 (AIP) –"): the dispatch's, no event's */
 } dexpr;
 
 typedef struct actor {
@@ -261,6 +263,13 @@ static void add_date(ctx *c, uint32_t tok, ent_date d, bool year)
 				}
 	}
 	c->dates[c->nd].weak = weak;
+	/* "Abidjan, 12 mars 2025 (AIP) – Le président a reçu mardi 11 mars
+	 * ...", "Berne, 20.11.2024 – ...": the date right after the dateline's
+	 * city stamps the dispatch; it dates none of the sentence's events
+	 * (the article date stands for it) */
+	c->dates[c->nd].stamp = !is_en(c) && c->dateline_tok != UINT32_MAX &&
+				c->dateline_tok >= c->base && tok > c->dateline_tok &&
+				tok <= c->dateline_tok + 4;
 	c->nd++;
 }
 
@@ -453,6 +462,24 @@ static void read_dates(ctx *c, uint32_t from, uint32_t to)
 			i += nt - 1;
 			continue;
 		}
+		if (te && te->sub == TM_RELREF) {
+			/* "a reçu hier son homologue, arrivé la veille à Dakar": a
+			 * day counted from the date the sentence told before it
+			 * (else the main meeting's); "la veille de sa visite"
+			 * counts from an event, not a date */
+			ent_date ref = {0};
+			for (int k = c->nd - 1; k >= 0 && !ref.prec; k--)
+				if (!c->dates[k].stamp)
+					ref = c->dates[k].d;
+			if (!ref.prec && c->fr.date_set)
+				ref = c->fr.date;
+			if (ref.prec == 3 && !(i + nt < to && cue_at(c, i + nt) == CUE_OF)) {
+				ent_date_add_days(&ref, te->value);
+				add_date(c, i, ref, false);
+			}
+			i += nt - 1;
+			continue;
+		}
 		if (te && te->sub == TM_WEEKDAY) {
 			/* a weekday with a day and month is read at the month */
 			uint32_t nt3;
@@ -604,6 +631,11 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		if (h->kind == LX_ACTOR && is_en(c) && h->tok + h->ntok < c->ti.toks.len &&
 		    (tok_is(c, h->tok + h->ntok, "$") || tok_is(c, h->tok + h->ntok, "dollars") ||
 		     tok_is(c, h->tok + h->ntok, "dollar")))
+			continue;
+		/* "pro-Russian rebels", "a pro-Western party": those who side
+		 * with a country are not of it */
+		if (h->kind == LX_ACTOR && is_en(c) && h->tok >= 2 && tok_is(c, h->tok - 1, "-") &&
+		    tok_is(c, h->tok - 2, "pro"))
 			continue;
 		/* A place after a preposition is a place, not a metonym actor;
 		 * where both are listed at the same spot keep one atom. */
@@ -1399,6 +1431,32 @@ static uint32_t words_between(const ctx *c, uint32_t from, uint32_t to)
 	return n;
 }
 
+/* French: the same, with the venue also left out: "a reçu mardi au palais
+ * de la Présidence, au Plateau, le ministre ghanéen", "a reçu à la
+ * Primature son homologue": a phrase opened by "à"/"au"/"aux" runs to the
+ * next comma, or to the determiner of the object `to` starts. */
+static uint32_t words_between_venue(const ctx *c, uint32_t from, uint32_t to)
+{
+	uint32_t n = 0;
+	for (uint32_t k = from; k < to; k++) {
+		if (setting_at(c, k, to))
+			continue;
+		if (cue_at(c, k) == CUE_PLACE_PREP && k + 1 < to && !trigger_at(c, k + 1) &&
+		    (tok_is(c, k, "a") || tok_is(c, k, "au") || tok_is(c, k, "aux"))) {
+			uint32_t j = k + 1;
+			while (j < to && !tok_is(c, j, ",") && !trigger_at(c, j) &&
+			       !(j + 1 == to && (cue_at(c, j) == CUE_DET || cue_at(c, j) == CUE_POSSESSIVE)))
+				j++;
+			if (j < to && trigger_at(c, j))
+				return UINT32_MAX;
+			k = j < to && tok_is(c, j, ",") ? j : j - 1;
+			continue;
+		}
+		n++;
+	}
+	return n;
+}
+
 /* Codes that are about cooperation areas (sectors): appeals, intents,
  * praise and agreements, cooperation, aid. */
 static bool about_code(const char *code)
@@ -1525,6 +1583,106 @@ static bool trigger_ends_at(const ctx *c, uint32_t k)
 	return false;
 }
 
+/* English: "a member of the movement jailed over a year ago", "the
+ * soldiers killed in the ambush": a participle of a verb that always takes
+ * an object, right after a noun and with no object after it (past the
+ * time words), is a reduced relative clause, a passive. 0: no; 1: with no
+ * agent; 2: with its agent after "by" ("victims killed by the storm"). */
+static int en_reduced_relative(const ctx *c, const lx_hit *t, uint32_t from, uint32_t to)
+{
+	static const char *const verbs[] = {
+		"arrested", "detained", "jailed",  "imprisoned", "captured", "kidnapped",
+		"abducted", "deported", "expelled", "executed",  "killed",   "wounded",
+		"injured",  "sentenced", "convicted", "released", "freed",   "seized",
+		"exiled",   "banned",   "assassinated", "murdered", "tortured", NULL};
+	if (t->ntok != 1 || t->tok <= from || t->tok + 1 >= to)
+		return 0;
+	bool verb = false;
+	for (int w = 0; verbs[w] && !verb; w++)
+		verb = tok_is(c, t->tok, verbs[w]);
+	if (!verb)
+		return 0;
+	/* after a noun: not after an auxiliary, a pronoun, a relative
+	 * pronoun, a conjunction or punctuation */
+	uint32_t p = t->tok - 1;
+	const ent_token *pt = &c->ti.toks.items[p];
+	static const char *const before[] = {"who", "which", "that", "he", "she", "they", "it",
+					     "we", "and", "or", "also", "then", "later", "had",
+					     "has", "have", "not", "reportedly", "allegedly", NULL};
+	if (pt->kind != ENT_TOK_WORD || cue_at(c, p) == CUE_PASSIVE || cue_at(c, p) == CUE_FUTURE ||
+	    cue_at(c, p) == CUE_NEG || cue_at(c, p) == CUE_REPORT || trigger_at(c, p) ||
+	    token_ends(c, p, "ly"))
+		return 0;
+	for (int w = 0; before[w]; w++)
+		if (tok_is(c, p, before[w]))
+			return 0;
+	uint32_t k = t->tok + 1, nt = 0;
+	/* "jailed last year", "arrested earlier this month" */
+	static const char *const when[] = {"last", "this", "earlier", "yesterday", "recently",
+					   "year", "years", "month", "months", "week", "weeks", NULL};
+	for (bool more = true; more && k < to;) {
+		more = false;
+		if (time_at(c, k, &nt) && nt) {
+			k += nt;
+			more = true;
+			continue;
+		}
+		for (int w = 0; when[w] && !more; w++)
+			if (tok_is(c, k, when[w])) {
+				k++;
+				more = true;
+			}
+	}
+	if (k >= to)
+		return 1;
+	if (tok_is(c, k, "by"))
+		return 2;
+	if (c->ti.toks.items[k].kind == ENT_TOK_PUNCT)
+		return 1;
+	static const char *const preps[] = {"over", "in", "for", "since", "during", "after", "at",
+					    "under", "near", "without", "from", NULL};
+	for (int w = 0; preps[w]; w++)
+		if (tok_is(c, k, preps[w]))
+			return 1;
+	/* "arrested 15 months ago", "jailed a year ago" (not "expelled them
+	 * 18 years ago") */
+	if (!(c->ti.toks.items[k].kind == ENT_TOK_NUM || tok_is(c, k, "a") || tok_is(c, k, "an") ||
+	      tok_is(c, k, "about") || tok_is(c, k, "some") || tok_is(c, k, "nearly") ||
+	      tok_is(c, k, "almost") || tok_is(c, k, "more")))
+		return 0;
+	for (uint32_t q = k; q < to && q < k + 4; q++) {
+		if (mention_at(c, q) || c->ti.toks.items[q].kind == ENT_TOK_PUNCT)
+			break;
+		if (tok_is(c, q, "ago"))
+			return 1;
+	}
+	return 0;
+}
+
+/* English: "killed by the crash of the airliner", "died in the earthquake":
+ * the phrase after the violent verb names an accident or a disaster, no
+ * one who attacks */
+static bool en_accident_after(const ctx *c, uint32_t k, uint32_t to)
+{
+	static const char *const words[] = {
+		"crash",     "crashes",  "accident", "accidents", "collision", "earthquake", "quake",
+		"flood",     "floods",   "flooding", "landslide", "landslides", "avalanche", "storm",
+		"hurricane", "typhoon",  "cyclone",  "tsunami",   "mudslide",  "stampede",   "derailment",
+		"blaze",     "heatwave", NULL};
+	if (k >= to || !(tok_is(c, k, "by") || tok_is(c, k, "in")))
+		return false;
+	for (uint32_t q = k + 1; q < to && q < k + 9; q++) {
+		if (c->ti.toks.items[q].kind == ENT_TOK_PUNCT && !tok_is(c, q, "-"))
+			return false;
+		for (int w = 0; words[w]; w++)
+			if (tok_is(c, q, words[w]))
+				return true;
+		if (trigger_at(c, q) && !mention_at(c, q))
+			return false;
+	}
+	return false;
+}
+
 static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			 uint32_t next_trig)
 {
@@ -1599,6 +1757,21 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	    (tok_is(c, t->tok, "signe") || tok_is(c, t->tok, "signee") || tok_is(c, t->tok, "signes") ||
 	     tok_is(c, t->tok, "signees") || tok_is(c, t->tok, "signed")))
 		return;
+	/* "a annoncé l'expulsion de six diplomates, sommés de quitter le
+	 * territoire avant samedi", "déclarés persona non grata et priés de
+	 * quitter le pays": leaving is what the expulsion told before it
+	 * demands, no act of its own (and the one leaving is the expelled) */
+	bool leave = false;
+	for (uint32_t k = t->tok; !is_en(c) && k < t->tok + t->ntok; k++)
+		leave = leave || tok_is(c, k, "quitter");
+	if (leave && tr->code[0] == '1' && tr->code[1] == '6')
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind == LX_TRIGGER && o->tok < t->tok &&
+			    c->lx->triggers.items[entry(c, o->entry)->value].code[0] == '1' &&
+			    c->lx->triggers.items[entry(c, o->entry)->value].code[1] == '6')
+				return;
+		}
 	/* "lors de l'entretien": a reference to the meeting, not a new one */
 	if (t->tok > from) {
 		uint32_t p = t->tok;
@@ -1691,6 +1864,24 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			    ((oc[0] == '0' && oc[1] == '8') || (oc[0] == '1' && oc[1] == '6')))
 				return;
 		}
+	/* "a remercié mercredi la Suisse pour son aide humanitaire", "a
+	 * félicité le Laos pour sa présidence": what the praise is for is no
+	 * event of its own */
+	if (!is_en(c) && (en->flags & TF_NOUN) && t->tok >= from + 3 && tok_is(c, t->tok - 2, "pour") &&
+	    (cue_at(c, t->tok - 1) == CUE_DET || cue_at(c, t->tok - 1) == CUE_POSSESSIVE))
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok - 2 || o->tok + 12 < t->tok ||
+			    (entry(c, o->entry)->flags & TF_NOUN))
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			bool stop = false;
+			for (uint32_t k = o->tok + o->ntok; k < t->tok - 2; k++)
+				if (tok_is(c, k, ",") || tok_is(c, k, ";") || trigger_at(c, k))
+					stop = true;
+			if (!stop && oc[0] == '0' && oc[1] == '5')
+				return;
+		}
 	/* "had already rejected and condemned the claims": one disapproval,
 	 * the verb next to its object */
 	if (!(en->flags & TF_NOUN) && tr->code[0] == '1' && tr->code[1] >= '1' && tr->code[1] <= '2' &&
@@ -1716,6 +1907,14 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				received = true;
 		}
 	}
+	/* English: "the rebels received weapons from Iran", "Kenya received
+	 * assurances from Britain": a receiving trigger of aid or of a pledge
+	 * goes from the giver (named after it) to the receiver */
+	if (is_en(c) && !(en->flags & TF_NOUN) && t->ntok >= 2 &&
+	    ((tr->code[0] == '0' && (tr->code[1] == '3' || tr->code[1] == '7'))) &&
+	    (tok_is(c, t->tok, "received") || tok_is(c, t->tok, "receives") ||
+	     tok_is(c, t->tok, "receive") || tok_is(c, t->tok, "receiving")))
+		received = true;
 	/* "a appelé les autorités à garantir ...": an appeal names its
 	 * content after "à"; "a appelé son homologue" is a telephone call */
 	if (!is_en(c) && t->ntok == 2 && !tok_is(c, t->tok + 1, "a") &&
@@ -1805,6 +2004,17 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		return;
 	if ((en->flags & TF_NOUN) && tr->code[0] == '2')
 		return;
+	/* English: "killed by the crash of the airliner": no attack */
+	if (is_en(c) && !(en->flags & TF_NOUN) &&
+	    ((tr->code[0] == '1' && tr->code[1] >= '8') || (tr->code[0] == '2' && tr->code[1] == '0')) &&
+	    en_accident_after(c, t->tok + t->ntok, to))
+		return;
+	/* English: "a member of the movement jailed a year ago": a reduced
+	 * relative clause with no agent names a person, it reports no act of
+	 * the noun before it; with "by X" it is a passive */
+	int reduced = is_en(c) && !(en->flags & TF_NOUN) ? en_reduced_relative(c, t, from, to) : 0;
+	if (reduced == 1)
+		return;
 	/* "evacuated the wounded": a participle after a determiner names
 	 * people, it reports no act */
 	if (is_en(c) && !(en->flags & TF_NOUN) && t->tok > from && cue_at(c, t->tok - 1) == CUE_DET &&
@@ -1867,15 +2077,24 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (c->ti.toks.items[k - 1].kind != ENT_TOK_WORD || trigger_at(c, k - 1))
 				break;
 		}
-	/* "agreed to lift the embargo", "threatened to withdraw": a verb
-	 * after "to" that completes an appeal, an intent, a demand, a
-	 * rejection or a threat is its content, not an event of its own */
-	if (is_en(c) && !(en->flags & TF_NOUN) && !(en->flags & TF_INTENT) && t->tok > from + 1 &&
+	/* "agreed to lift the embargo", "threatened to withdraw", "urged the
+	 * government of Burundi on Monday to free them": a verb after "to"
+	 * that completes an appeal, an intent, a demand, a rejection or a
+	 * threat is its content, not an event of its own (up to ten words
+	 * apart, within one clause; "to release" is a verb even where
+	 * "release" is listed as a noun) */
+	if (is_en(c) && !(en->flags & TF_INTENT) && t->tok > from + 1 &&
 	    tok_is(c, t->tok - 1, "to") && !(tr->code[0] == '0' && tr->code[1] == '4'))
 		for (size_t h = 0; h < c->hits.len; h++) {
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok ||
-			    o->tok + o->ntok + 4 < t->tok)
+			    o->tok + o->ntok + 10 < t->tok)
+				continue;
+			bool apart = false;
+			for (uint32_t k = o->tok + o->ntok; o->tok + o->ntok + 4 < t->tok && k + 1 < t->tok && !apart; k++)
+				apart = tok_is(c, k, ";") || tok_is(c, k, ".") || tok_is(c, k, "that") ||
+					clause_word(c, k) || trigger_at(c, k);
+			if (apart)
 				continue;
 			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
 			if (oc[0] == '1' && oc[1] == '2' && tok_is(c, o->tok + o->ntok - 1, "to"))
@@ -1905,6 +2124,26 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				if (tok_is(c, k, ";") || tok_is(c, k, "."))
 					semi = true;
 			if (!semi && ((oc[0] == '0' && oc[1] == '2') || (oc[0] == '1' && oc[1] == '0')))
+				return;
+		}
+	/* "a invité son homologue à effectuer une visite officielle à
+	 * Nouakchott", "l'a invité à se rendre en Mauritanie": the visit an
+	 * invitation asks for is its content (the 036), not a visit made */
+	if (!is_en(c) && tr->code[0] == '0' && tr->code[1] == '4')
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok || o->tok + 12 < t->tok ||
+			    (entry(c, o->entry)->flags & TF_NOUN) ||
+			    strcmp(c->lx->triggers.items[entry(c, o->entry)->value].code, "036") != 0)
+				continue;
+			bool a = false, stop = false;
+			for (uint32_t k = o->tok + o->ntok; k < t->tok; k++) {
+				if (tok_is(c, k, ",") || tok_is(c, k, ";") || tok_is(c, k, ".") || trigger_at(c, k))
+					stop = true;
+				if (tok_is(c, k, "a"))
+					a = true;
+			}
+			if (a && !stop)
 				return;
 		}
 	/* "signeront", and the passive "sera signée" ("sera" is the passive's
@@ -1987,11 +2226,14 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * belongs to a trigger only when it follows it closely */
 	uint32_t after_max = 20;
 	for (int i = 0; i < c->nd; i++)
-		if (!c->dates[i].weak && c->dates[i].tok <= from + 2 && c->dates[i].tok < t->tok)
+		if (!c->dates[i].weak && !c->dates[i].stamp && c->dates[i].tok <= from + 2 &&
+		    c->dates[i].tok < t->tok)
 			after_max = 6;
 	for (int i = 0; i < c->nd; i++) {
 		uint32_t dt = c->dates[i].tok;
 		uint32_t dist;
+		if (c->dates[i].stamp)
+			continue;
 		if (c->dates[i].weak) {
 			/* "X has decided to ..., the ministry said on Monday": the
 			 * report's date, when nothing better dates the event */
@@ -2048,6 +2290,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		    (tok_is(c, k + 1, "ont") || tok_is(c, k + 1, "a") || tok_is(c, k + 1, "have") ||
 		     tok_is(c, k + 1, "has")))
 			scope_from = k + 1;
+	/* "X a demandé l'interconnexion des réseaux électriques, tandis que
+	 * son homologue a sollicité un appui pour la formation": a clause
+	 * of contrast has a field of its own */
+	for (uint32_t k = scope_from; !is_en(c) && k + 2 < t->tok; k++)
+		if ((tok_is(c, k, "tandis") || tok_is(c, k, "alors")) && tok_is(c, k + 1, "que"))
+			scope_from = k + 2;
 	/* "a proposé que les deux parties renforcent la confiance par des
 	 * visites mutuelles ..., et la coopération en matière de défense": a
 	 * nominalised trigger in the complement of an appeal or an intent is
@@ -2066,8 +2314,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			bool coop_noun = false;
 			for (size_t k = 0; k < c->hits.len; k++) {
 				const lx_hit *q = &c->hits.items[k];
-				if (q->kind == LX_TRIGGER && q->tok == o->tok &&
-				    (entry(c, q->entry)->flags & TF_NOUN) &&
+				/* French: a verb form after its article is a noun
+				 * ("collabore à l'enquête" folds "enquête" to
+				 * "enquêté") */
+				bool noun = (entry(c, q->entry)->flags & TF_NOUN) ||
+					    (!is_en(c) && q->tok > from && cue_at(c, q->tok - 1) == CUE_DET);
+				if (q->kind == LX_TRIGGER && q->tok == o->tok && noun &&
 				    c->lx->triggers.items[entry(c, q->entry)->value].code[0] == '0')
 					coop_noun = true;
 			}
@@ -2178,6 +2430,74 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				snprintf(code, sizeof code, "%s", nc);
 			break;
 		}
+	/* English: "expelled two diplomats" reduces relations (161), but
+	 * "expelled the exiled leaders of the movement", "expels foreign
+	 * journalists" deports people (174) */
+	if (is_en(c) && !strcmp(code, "161") && !(en->flags & TF_NOUN) && t->ntok == 1 &&
+	    (tok_is(c, t->tok, "expel") || tok_is(c, t->tok, "expelled") ||
+	     tok_is(c, t->tok, "expels") || tok_is(c, t->tok, "expelling"))) {
+		static const char *const people[] = {
+			"leaders", "leader", "members", "member", "nationals", "citizens", "journalists",
+			"journalist", "reporters", "correspondents", "workers", "migrants", "immigrants",
+			"refugees", "activists", "dissidents", "missionaries", "clerics", "students",
+			"foreigners", "militants", "fighters", "preachers", "opponents", NULL};
+		static const char *const envoys[] = {"diplomats", "diplomat", "ambassador", "ambassadors",
+						     "envoy", "envoys", "consul", "attache", "embassy",
+						     "charge", NULL};
+		for (uint32_t k = t->tok + 1; k < to && k < t->tok + 7; k++) {
+			bool p = false, d = false;
+			for (int w = 0; people[w]; w++)
+				p = p || tok_is(c, k, people[w]);
+			for (int w = 0; envoys[w]; w++)
+				d = d || tok_is(c, k, envoys[w]);
+			if (d || c->ti.toks.items[k].kind == ENT_TOK_PUNCT)
+				break;
+			if (p) {
+				snprintf(code, sizeof code, "174");
+				break;
+			}
+		}
+	}
+	/* English: "students protested on Monday in the capital", "protested
+	 * outside the embassy": a protest in a place is a demonstration (141),
+	 * not an official complaint (114, "protested to Uganda", "protested the
+	 * decision") */
+	if (is_en(c) && !strcmp(code, "114") && t->ntok == 1 && tok_is(c, t->tok, "protested")) {
+		uint32_t k = t->tok + 1, nt = 0;
+		while (k < to) {
+			if (time_at(c, k, &nt) && nt)
+				k += nt;
+			else if ((tok_is(c, k, "on") || tok_is(c, k, "again")) && k + 1 < to)
+				k++;
+			else
+				break;
+		}
+		static const char *const where[] = {"in", "at", "outside", "near", "across", "throughout",
+						    "along", "through", NULL};
+		/* "protested in a letter to the council" is official */
+		uint32_t n = k + 1;
+		while (n < to && cue_at(c, n) == CUE_DET)
+			n++;
+		bool written = n < to && (tok_is(c, n, "letter") || tok_is(c, n, "note") ||
+					  tok_is(c, n, "writing") || tok_is(c, n, "statement"));
+		/* "in the capital", "in Nairobi", "outside the embassy"; not "in
+		 * connection with" */
+		bool place_after = tok_is(c, k, "outside") || tok_is(c, k, "near");
+		for (uint32_t q = k + 1; q < to && q < k + 5 && !place_after; q++) {
+			if (c->ti.toks.items[q].kind == ENT_TOK_PUNCT)
+				break;
+			place_after = cue_at(c, q) == CUE_PLACE_NOUN || tok_is(c, q, "streets") ||
+				      tok_is(c, q, "street") || tok_is(c, q, "square") ||
+				      tok_is(c, q, "front");
+			for (int i = 0; !place_after && i < c->nm; i++)
+				place_after = c->m[i].loc && q >= c->m[i].tok && q < c->m[i].end;
+		}
+		for (int w = 0; k < to && !written && place_after && where[w]; w++)
+			if (tok_is(c, k, where[w])) {
+				snprintf(code, sizeof code, "141");
+				break;
+			}
+	}
 	/* "rappelant la signature du traité de paix en 1648": an act dated
 	 * more than ten years before the article is history it recalls, not
 	 * news. An article without a date is taken to be of this century at
@@ -2315,6 +2635,28 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				break;
 			}
 	}
+	/* English: "the militant group that has seized parts of Iraq": the
+	 * subject of a relative clause is the noun before its pronoun; no
+	 * event when that noun names no actor (the actor named further back
+	 * is not the subject) */
+	if (is_en(c) && !(en->flags & TF_NOUN) && src_lim == t->tok) {
+		uint32_t k = t->tok;
+		while (k > from && (tok_is(c, k - 1, "has") || tok_is(c, k - 1, "had") ||
+				    tok_is(c, k - 1, "have") || tok_is(c, k - 1, "also") ||
+				    tok_is(c, k - 1, "already") || tok_is(c, k - 1, "reportedly")))
+			k--;
+		if (k > from + 1 && (tok_is(c, k - 1, "that") || tok_is(c, k - 1, "which") ||
+				     tok_is(c, k - 1, "who"))) {
+			uint32_t a = k - 1;
+			if (tok_is(c, a - 1, ",") && a - 1 > from)
+				a--;
+			bool actor_before = false;
+			for (uint32_t q = a; q > from && q + 3 > a && !actor_before; q--)
+				actor_before = mention_at(c, q - 1) && cue_at(c, q - 1) != CUE_REPORT;
+			if (!actor_before && cue_at(c, a - 1) != CUE_REPORT)
+				return;
+		}
+	}
 	int src = -1;
 	for (int i = c->nm - 1; i >= 0; i--) {
 		const mention *m = &c->m[i];
@@ -2332,6 +2674,29 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			continue; /* "six diplomates ...": no side to take */
 		src = chain_start(c, i);
 		break;
+	}
+	/* "s'est entretenu avec ... du Kenya, M. Musalia Mudavadi, qui
+	 * effectue une visite de travail": the subject of a relative clause
+	 * is the mention right before "qui", whatever its preposition */
+	if (!is_en(c)) {
+		uint32_t k = t->tok, n = 0;
+		while (k > from + 1 && n < 4 && !tok_is(c, k - 1, "qui") && !tok_is(c, k - 1, ",") &&
+		       c->ti.toks.items[k - 1].kind == ENT_TOK_WORD && !trigger_at(c, k - 1) &&
+		       !mention_at(c, k - 1))
+			k--, n++;
+		if (k > from + 1 && tok_is(c, k - 1, "qui")) {
+			uint32_t a = k - 1;
+			if (tok_is(c, a - 1, ","))
+				a--;
+			for (int j = c->nm - 1; j >= 0; j--) {
+				const mention *m = &c->m[j];
+				if (m->end == a && !m->loc && !m->both && !m->pronoun &&
+				    (m->country[0] || m->office)) {
+					src = j;
+					break;
+				}
+			}
+		}
 	}
 	/* English: "Pakistan, a key U.S. ally in the war, has refused": a
 	 * mention inside an apposition between commas after the subject is
@@ -2353,6 +2718,22 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (m->end == k - 1 && m->country[0] && !m->prep && !m->loc && !m->coord_next)
 				src = chain_start(c, j);
 		}
+		/* "The Syrian army, which attacked Turkish troops, withdrew": a
+		 * mention inside a relative clause between commas is not the
+		 * subject of the verb after it */
+		uint32_t r = c->m[src].tok;
+		while (r > from + 2 && !tok_is(c, r - 1, ",") && !tok_is(c, r - 1, "which") &&
+		       !tok_is(c, r - 1, "who"))
+			r--;
+		if (closed && r > from + 2 && tok_is(c, r - 2, ",") &&
+		    (tok_is(c, r - 1, "which") || tok_is(c, r - 1, "who")))
+			for (int j = src - 1; j >= 0; j--) {
+				const mention *m = &c->m[j];
+				if (m->end < r - 2)
+					break;
+				if (m->end == r - 2 && m->country[0] && !m->prep && !m->loc)
+					src = chain_start(c, j);
+			}
 	}
 	if (src < 0 && is_en(c))
 		/* "Judge X opened investigations against 28 Chilean officials",
@@ -2543,7 +2924,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	/* A verb after a passive auxiliary ("ont été sanctionnés", "est
 	 * convoqué"): the subject is the target; the agent follows "par", or
 	 * is the article's main actor when unsaid. */
-	bool passive = false;
+	bool passive = reduced == 2;
 	if (!(en->flags & TF_NOUN))
 		for (uint32_t i = t->tok > from + 2 ? t->tok - 2 : from; i < t->tok; i++)
 			if (cue_at(c, i) == CUE_PASSIVE &&
@@ -2623,12 +3004,38 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 		if (patient >= 0) {
 			actor_from_mention(c, &c->m[patient], &date, 0, &pa);
+			bool violent = (code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0');
+			/* English: "the president is being pressured by parliament":
+			 * the agent after "by" is a domestic actor with no country
+			 * named, of the patient's country (no other country the
+			 * sentence names after the verb) */
+			for (int i = 0; agent < 0 && is_en(c) && i < c->nm && c->m[i].tok < next_trig; i++) {
+				const mention *m = &c->m[i];
+				if (m->prep != CUE_BY || m->tok < t->tok + t->ntok || m->country[0])
+					continue;
+				if (!m->agent[0] || m->pronoun || m->both || !strcmp(m->agent, "IGO") ||
+				    !strcmp(m->agent, "NGO") || !domestic_code(c, code))
+					return;
+				mention dm = *m;
+				memcpy(dm.country, pa.country, 4);
+				actor_from_mention(c, &dm, &date, 0, &ag);
+				c->one_sided = true;
+				emit(c, code, &ag, &pa, &date, c->sent_place >= 0 ? c->sent_place : c->doc_place,
+				     sectors, negated, s, t, 0.7);
+				c->one_sided = false;
+				return;
+			}
+			/* ... but "was shot down over Ukraine by a missile": in
+			 * English, a country's name after a violent verb is where
+			 * it happened; only an adjective ("killed in Israeli
+			 * shelling") names who did it */
 			if (agent < 0)
 				/* "est convoqué au ministère français": the other side
 				 * named after the verb */
 				for (int i = 0; i < c->nm && c->m[i].tok < next_trig; i++)
 					if (c->m[i].tok >= t->tok + t->ntok && c->m[i].country[0] &&
-					    strcmp(c->m[i].country, pa.country) != 0) {
+					    strcmp(c->m[i].country, pa.country) != 0 &&
+					    !(violent && is_en(c) && !c->m[i].adj_only)) {
 						agent = i;
 						break;
 					}
@@ -2876,7 +3283,9 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (must_tg >= 0)
 		tg = must_tg;
 	if (tg >= 0 && frame_kind == FR_RECEIVE && !participle &&
-	    words_between(c, t->tok + t->ntok, c->m[tg].tok) > 4)
+	    words_between(c, t->tok + t->ntok, c->m[tg].tok) > 4 &&
+	    (is_en(c) || !(c->m[tg].person >= 0 || c->m[tg].has_title || c->m[tg].counterpart) ||
+	     words_between_venue(c, t->tok + t->ntok, c->m[tg].tok) > 4))
 		tg = -1; /* "a reçu un avis": what is received is not a visitor */
 	if (tg >= 0 && code[0] == '0' && code[1] == '2' &&
 	    words_between(c, t->tok + t->ntok, c->m[tg].tok) > 4)
@@ -2924,8 +3333,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * object, not of the verb (issue #4) */
 	if (by >= 0 && is_en(c) && !passive && nsrc && !(en->flags & TF_NOUN) && !disapprove)
 		by = -1;
+	/* English: "evidence against Russia was presented by the US",
+	 * "allegations by Rwanda against France": a disapproving noun with no
+	 * subject before it is the act of the one named after "by" */
+	bool noun_agent = disapprove && is_en(c) && (en->flags & TF_NOUN) && nsrc == 0;
 	if (by >= 0 && !participle) {
-		if (disapprove) {
+		if (disapprove && !noun_agent) {
 			tg = by;
 		} else if (by < next_mention_after(c, next_trig)) {
 			/* passive: the agent acts on the subject (or the first mention) */
@@ -2967,6 +3380,15 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				continue;
 			actor a;
 			actor_from_mention(c, m, &date, cp_office, &a);
+			/* "a accepté l'invitation de son homologue": a counterpart
+			 * the text gives no country is the frame's other side,
+			 * never the subject's own */
+			if (m->counterpart && !m->country[0] && ns && a.country[0] &&
+			    strcmp(a.country, sa[0].country) == 0) {
+				actor o[MAX_PARTNERS];
+				if (frame_others(&c->fr, sa[0].country, o) == 1)
+					a = o[0];
+			}
 			if (a.country[0] && nt < 8)
 				ta[nt++] = a;
 		}
@@ -3035,8 +3457,11 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				break;
 			}
 			c->one_sided = true;
-			emit(c, code, &sa[0], &self, &date, place >= 0 ? place : c->doc_place, sectors,
-			     negated, s, t, conf);
+			/* "demonstrators received assurances from the government":
+			 * from the giver */
+			bool swap = received && self.country[0];
+			emit(c, code, swap ? &self : &sa[0], swap ? &sa[0] : &self, &date,
+			     place >= 0 ? place : c->doc_place, sectors, negated, s, t, conf);
 			c->one_sided = false;
 			c->last_subject = sa[0];
 			c->have_last_subject = true;
@@ -3055,6 +3480,9 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		sa[0] = ta[0];
 		ta[0] = x;
 	}
+	/* "the rebels said that Kagame must resign": the subject of "must"
+	 * may be of the reporter's own country (issue #4) */
+	c->one_sided = must_tg >= 0 && domestic_code(c, code);
 	for (int k = 0; k < co_subjects; k++)
 		for (int j = 0; j < nt; j++) {
 			int pl = place;
@@ -3065,6 +3493,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				pl = c->doc_place;
 			emit(c, code, &sa[k], &ta[j], &date, pl, sectors, negated, s, t, conf);
 		}
+	c->one_sided = false;
 	/* the first meeting with two sides sets the discourse frame */
 	bool meeting = code[0] == '0' && (code[1] == '4' || (code[1] == '3' && code[2] == '6'));
 	bool dated = explicit_date && recent_date(c, &date);
@@ -3500,9 +3929,19 @@ static void adopt_dates(ctx *c)
 			if (j == i || c->dkind.items[j].kind != DK_OWN || d->prec < 3 ||
 			    memcmp(o->code, ev->code, 2) != 0)
 				continue;
+			/* "a décidé de rappeler son ambassadeur, a annoncé lundi
+			 * soir le ministère" and "a fermé son espace aérien ce
+			 * mardi": a date of the report yields only to the same act */
+			if (c->dkind.items[i].kind == DK_REPORT && strcmp(o->code, ev->code) != 0)
+				continue;
+			/* an act of conflict answered by the other side ("a rappelé
+			 * son ambassadeur"; "Bamako avait rappelé dimanche le sien")
+			 * is another act: only one in the same direction is the
+			 * same event */
+			bool conflict = ev->code[0] == '1' || ev->code[0] == '2';
 			bool same = (memcmp(o->source, ev->source, 3) == 0 &&
 				     memcmp(o->target, ev->target, 3) == 0) ||
-				    (memcmp(o->source, ev->target, 3) == 0 &&
+				    (!conflict && memcmp(o->source, ev->target, 3) == 0 &&
 				     memcmp(o->target, ev->source, 3) == 0);
 			if (!same)
 				continue;

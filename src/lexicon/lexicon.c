@@ -234,8 +234,9 @@ static void on_country(loader *L, char **f, void *ctx)
 		err(L, "country code must be 3 letters: \"%s\"", f[0]);
 		return;
 	}
-	if (strcmp(f[2], "country") && strcmp(f[2], "igo")) {
-		err(L, "kind must be country or igo: \"%s\"", f[2]);
+	if (strcmp(f[2], "country") && strcmp(f[2], "igo") && strcmp(f[2], "ngo") &&
+	    strcmp(f[2], "img")) {
+		err(L, "kind must be country, igo, ngo or img: \"%s\"", f[2]);
 		return;
 	}
 	bool added;
@@ -248,6 +249,7 @@ static void on_country(loader *L, char **f, void *ctx)
 	memcpy(c.code, f[0], 4);
 	c.name = intern(lx, f[1]);
 	c.igo = strcmp(f[2], "igo") == 0;
+	c.nonstate = !strcmp(f[2], "ngo") || !strcmp(f[2], "img");
 	ENT_VEC_PUSH(lx->countries, c);
 }
 
@@ -566,9 +568,9 @@ static void on_cue(loader *L, char **f, void *ctx)
 static void on_time(loader *L, char **f, void *ctx)
 {
 	lang_ctx *c = ctx;
-	static const char *const K[] = {"", "month", "weekday", "relday", "modifier"};
+	static const char *const K[] = {"", "month", "weekday", "relday", "modifier", "relref"};
 	int k = 0;
-	for (int i = 1; i <= 4; i++)
+	for (int i = 1; i <= 5; i++)
 		if (strcmp(f[1], K[i]) == 0)
 			k = i;
 	if (!k) {

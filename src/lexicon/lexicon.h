@@ -30,7 +30,7 @@ enum lx_cue {
 };
 /* The value of a sectors.tsv phrase that names no sector ("-"). */
 #define LX_NO_SECTOR 255
-enum lx_time { TM_MONTH = 1, TM_WEEKDAY, TM_RELDAY, TM_MODIFIER };
+enum lx_time { TM_MONTH = 1, TM_WEEKDAY, TM_RELDAY, TM_MODIFIER, TM_RELREF };
 enum lx_office {
 	OF_NONE = 0, OF_HEAD_OF_STATE, OF_HEAD_OF_GOVERNMENT, OF_FOREIGN_MINISTER,
 	OF_DEFENCE_MINISTER, OF_PARTY_LEADER, OF_PARLIAMENT_SPEAKER,
@@ -86,7 +86,10 @@ typedef struct lx_code {
 	int quad;
 	const char *plover;
 } lx_code;
-typedef struct lx_country { char code[4]; const char *name; bool igo; } lx_country;
+/* A country, or an organisation in its place: igo intergovernmental,
+ * nonstate a non-governmental organisation or militant group acting
+ * across borders (data/countries.tsv kinds ngo and img). */
+typedef struct lx_country { char code[4]; const char *name; bool igo, nonstate; } lx_country;
 
 /* A phrase matcher. */
 typedef struct lx_matcher {

@@ -14,7 +14,8 @@
  * given in braces: "THIEF {THIEVES}", "{}" for none).
  *
  * Codes are mapped onto entente's model: a country or organisation code
- * (ISO alpha-3, or the IGO codes of data/countries.tsv) with at most one
+ * (ISO alpha-3, or the IGO, NGO and IMG codes of data/countries.tsv:
+ * IGOWSTNAT is NAT, NGOHRIAMN is AMN, IMGMOSALQ is ALQ) with at most one
  * agent. An entry whose codes carry dates and a role becomes a person
  * whose code is chosen at the event's date (lx_person_role); a country or
  * organisation becomes an actor; agents become titles (no office). What
@@ -164,7 +165,7 @@ static bool is_country(const lx_lexicon *lx, const char *b, bool igo)
 {
 	char c[4] = {b[0], b[1], b[2], 0};
 	const lx_country *k = lx_country_info(lx, c);
-	return k && k->igo == igo && !(igo && cameo_region(b));
+	return k && k->igo == igo && !k->nonstate && !(igo && cameo_region(b));
 }
 
 /* Maps a CAMEO actor code onto a country/organisation and an agent. */
@@ -206,6 +207,18 @@ static int map_code(const lx_lexicon *lx, const char *code, char country[4], cha
 			}
 		}
 		return CM_NONE;
+	}
+	if (!strcmp(b0, "NGO") || !strcmp(b0, "IMG")) {
+		/* NGOHRIAMN, IMGMOSALQ: the organisation's own block, when
+		 * data/countries.tsv has it (kinds ngo and img) */
+		for (int i = nb - 1; i >= 1; i--) {
+			char c[4] = {blocks[i][0], blocks[i][1], blocks[i][2], 0};
+			const lx_country *k = lx_country_info(lx, c);
+			if (k && k->nonstate) {
+				memcpy(country, c, 4);
+				return CM_ACTOR;
+			}
+		}
 	}
 	if ((!strcmp(b0, "MNC") || !strcmp(b0, "NGO")) && nb >= 2 && is_country(lx, blocks[1], false)) {
 		memcpy(country, blocks[1], 4);
@@ -763,9 +776,9 @@ static void flush_actor(pctx *P)
 		e.kind = LX_PERSON;
 		e.value = (int32_t)*v;
 	} else {
-		bool igo = lx_country_info(P->lx, def->country)->igo;
+		const lx_country *cn = lx_country_info(P->lx, def->country);
 		e.kind = LX_ACTOR;
-		e.sub = !def->agent[0] && !igo ? AK_NAME : AK_ORG;
+		e.sub = !def->agent[0] && !cn->igo && !cn->nonstate ? AK_NAME : AK_ORG;
 		e.value = actor_index(P, def->country, def->agent);
 	}
 	P->st->added++;
