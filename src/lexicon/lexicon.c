@@ -739,6 +739,44 @@ int lx_person_office(const lx_lexicon *lx, int person, int32_t date)
 
 /* ---- matching ---- */
 
+/* The LX_TIME entry of a weekday or a relative day ("samedi", "hier",
+ * "Tuesday") that the one token at `pos` is, or -1. */
+static int32_t day_word(const lx_lexicon *lx, const lx_matcher *m, const ent_textinfo *t,
+			uint32_t pos)
+{
+	const ent_token *k = &t->toks.items[pos];
+	if (k->kind != ENT_TOK_WORD)
+		return -1;
+	uint32_t *v = ent_map_get(&m->exact, t->keys.data + k->key, k->klen);
+	for (int32_t e = v ? (int32_t)*v : -1; e >= 0; e = lx->entries.items[e].next) {
+		const lx_entry *en = &lx->entries.items[e];
+		if (en->kind == LX_TIME && (en->sub == TM_WEEKDAY || en->sub == TM_RELDAY))
+			return e;
+	}
+	return -1;
+}
+
+/* How many tokens at `pos` are a day standing inside a phrase ("a rappelé
+ * samedi son ambassadeur", "a fermé mercredi soir son espace aérien", "met
+ * Tuesday with"): a weekday or a relative day, and a part of the day after
+ * it. 0 when there is none. */
+static uint32_t day_skip(const lx_lexicon *lx, const lx_matcher *m, const ent_textinfo *t,
+			 uint32_t pos, uint32_t to)
+{
+	if (pos >= to || day_word(lx, m, t, pos) < 0)
+		return 0;
+	static const char *const part[] = {"soir", "matin", "apres-midi", "midi", "morning",
+		"afternoon", "evening", "night", NULL};
+	if (pos + 1 < to) {
+		const ent_token *n = &t->toks.items[pos + 1];
+		for (int i = 0; part[i]; i++)
+			if (n->klen == strlen(part[i]) &&
+			    memcmp(t->keys.data + n->key, part[i], n->klen) == 0)
+				return 2;
+	}
+	return 1;
+}
+
 void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 	      uint32_t from, uint32_t to, lx_hits *hits, ent_buf *scratch)
 {
@@ -748,15 +786,40 @@ void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 	if (maxpat > 16)
 		maxpat = 16;
 	int32_t chains[17][2];
+	uint32_t span[17];   /* tokens taken by the first L words, days included */
+	size_t first = hits->len;
+	bool unordered = false;
 	for (uint32_t i = from; i < to; i++) {
 		/* Extend token by token while some pattern goes on, noting the
-		 * entries of each length (exact, then prefix patterns). */
+		 * entries of each length (exact, then prefix patterns). A day
+		 * inside a phrase is passed over, once, when the phrase does
+		 * not go on with it. */
 		uint32_t maxl = i + maxpat > to ? to - i : maxpat;
 		ent_buf_clear(scratch);
 		uint64_t h = ENT_HASH_SEED;
-		uint32_t found = 0;
-		for (uint32_t L = 1; L <= maxl; L++) {
-			const ent_token *k = &t->toks.items[i + L - 1];
+		uint32_t found = 0, pos = i, day_at = 0, day_n = 0;
+		for (uint32_t L = 1; L <= maxl && pos < to; L++) {
+			if (L > 1 && !day_n) {
+				uint32_t sk = day_skip(lx, m, t, pos, to);
+				if (sk && pos + sk < to) {
+					/* does a pattern go on with the day itself? */
+					const ent_token *d = &t->toks.items[pos];
+					size_t save = scratch->len;
+					ent_buf_putc(scratch, ' ');
+					ent_buf_append(scratch, t->keys.data + d->key, d->klen);
+					uint64_t dh = ent_hash_add(ent_hash_add(h, " ", 1),
+								   t->keys.data + d->key, d->klen);
+					bool goes_on = ent_map_get_h(&m->starts, dh, scratch->data, scratch->len) ||
+						       ent_map_get_h(&m->exact, dh, scratch->data, scratch->len);
+					scratch->len = save;
+					if (!goes_on) {
+						day_at = pos;
+						day_n = sk;
+						pos += sk;
+					}
+				}
+			}
+			const ent_token *k = &t->toks.items[pos];
 			if (L > 1) {
 				ent_buf_putc(scratch, ' ');
 				h = ent_hash_add(h, " ", 1);
@@ -779,6 +842,8 @@ void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 						chains[L][1] = (int32_t)*pv;
 				}
 			}
+			span[L] = pos - i + 1;
+			pos++;
 			if (chains[L][0] >= 0 || chains[L][1] >= 0)
 				found = L;
 			if (L < maxl && !ent_map_get_h(&m->starts, h, scratch->data, scratch->len))
@@ -801,12 +866,29 @@ void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 					else if (exact_hit[g])
 						continue;
 					seen[g] = L;
-					busy[g] = i + L;
-					lx_hit hit = {.tok = i, .ntok = L, .entry = e, .kind = kd};
+					busy[g] = i + span[L];
+					lx_hit hit = {.tok = i, .ntok = span[L], .entry = e, .kind = kd};
 					ENT_VEC_PUSH(*hits, hit);
 				}
 			}
 		}
+		/* the day passed over inside the phrase still dates it */
+		if (seen[0] && day_n && day_at < i + span[seen[0]]) {
+			lx_hit hit = {.tok = day_at, .ntok = 1, .entry = day_word(lx, m, t, day_at),
+				      .kind = LX_TIME};
+			ENT_VEC_PUSH(*hits, hit);
+			unordered = true;
+		}
+	}
+	/* in token order (a day inside a phrase was added after it) */
+	for (size_t a = first + 1; unordered && a < hits->len; a++) {
+		lx_hit x = hits->items[a];
+		size_t b = a;
+		while (b > first && hits->items[b - 1].tok > x.tok) {
+			hits->items[b] = hits->items[b - 1];
+			b--;
+		}
+		hits->items[b] = x;
 	}
 }
 
