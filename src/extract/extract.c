@@ -76,6 +76,7 @@ typedef struct frame {
 	int place; /* place index or -1 */
 	bool date_set;
 	bool date_weak; /* the date is a report's ("said on Monday") */
+	bool meeting;   /* set by a meeting (04x), not by a summons or a note */
 } frame;
 
 /* Where an event's date comes from: the article's, a report's ("said on
@@ -632,6 +633,13 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		    (tok_is(c, h->tok + h->ntok, "$") || tok_is(c, h->tok + h->ntok, "dollars") ||
 		     tok_is(c, h->tok + h->ntok, "dollar")))
 			continue;
+		/* "a crisis meeting of his security council": an organisation
+		 * of several words after a possessive, in lower case, is the
+		 * subject's own body */
+		if (h->kind == LX_ACTOR && is_en(c) && h->ntok >= 2 && en->sub == AK_ORG && h->tok > from &&
+		    c->ti.toks.items[h->tok].kind == ENT_TOK_WORD && !c->ti.toks.items[h->tok].upper &&
+		    cue_at(c, h->tok - 1) == CUE_POSSESSIVE)
+			continue;
 		/* "pro-Russian rebels", "a pro-Western party": those who side
 		 * with a country are not of it */
 		if (h->kind == LX_ACTOR && is_en(c) && h->tok >= 2 && tok_is(c, h->tok - 1, "-") &&
@@ -790,15 +798,36 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 				/* "in response to Washington's decision": the
 				 * preposition is the noun's, Washington is no place */
 				cur->loc = false;
+			uint32_t nt = 0;
+			if (cur->loc && is_en(c) && a->en->sub == AK_NAME && a->end < to &&
+			    c->ti.toks.items[a->end].kind == ENT_TOK_WORD && c->ti.toks.items[a->end].upper &&
+			    !time_at(c, a->end, &nt) &&
+			    !(i + 1 < na && atoms[i + 1].tok == a->end && atoms[i + 1].kind == LX_PERSON))
+				/* "at the Pakistan High Commission": a name before
+				 * a capitalised noun qualifies it, it is no place */
+				cur->loc = false;
 			cur->adj_only = a->kind == LX_ACTOR && a->en->sub == AK_ADJ;
 		} else if (a->kind != LX_ACTOR || a->en->sub != AK_ADJ) {
 			cur->adj_only = false;
 		}
 		cur->end = a->end;
 		switch (a->kind) {
-		case LX_ACTOR:
-			mention_set_country(cur, c->lx->actors.items[a->en->value].code);
+		case LX_ACTOR: {
+			const char *code = c->lx->actors.items[a->en->value].code;
+			/* "Congolese" alone is COG; in an English article that
+			 * has named the DR Congo, not the Republic, it is COD */
+			if (is_en(c) && a->en->sub == AK_ADJ && !strncmp(code, "COG", 3)) {
+				bool cod = false, cog = false;
+				for (int k = 0; k < c->nseen; k++) {
+					cod = cod || !strncmp(c->seen[k].cc, "COD", 3);
+					cog = cog || !strncmp(c->seen[k].cc, "COG", 3);
+				}
+				if (cod && !cog)
+					code = "COD";
+			}
+			mention_set_country(cur, code);
 			break;
+		}
 		case LX_TITLE: {
 			const lx_title *t = &c->lx->titles.items[a->en->value];
 			cur->has_title = true;
@@ -1265,6 +1294,26 @@ static void frame_set(frame *f, const actor *a, const actor *b, int nb, int plac
 		f->set = false;
 	f->place = place;
 	f->all_pairs = false;
+	f->meeting = false;
+}
+
+/* A dated meeting of the sides of a frame that something else set ("a
+ * convoqué l'ambassadeur", then "a été reçu mercredi à Malabo par le
+ * président"): from then on "les deux parties" are that meeting's, with
+ * its persons, date and place. */
+static void frame_meeting(ctx *c, const char *code, const actor *a, const actor *b, int nb,
+			  const ent_date *date, bool dated, int place)
+{
+	if (!c->fr.set || c->fr.meeting || code[0] != '0' || code[1] != '4' || !dated || nb < 1 ||
+	    !frame_has(&c->fr, a->country) || !frame_has(&c->fr, b[0].country))
+		return;
+	frame_set(&c->fr, a, b, nb, place);
+	if (!c->fr.set)
+		return;
+	c->fr.meeting = true;
+	c->fr.date = *date;
+	c->fr.date_set = true;
+	c->fr.date_weak = c->date_kind != DK_OWN;
 }
 
 static bool recent_date(const ctx *c, const ent_date *d);
@@ -1335,6 +1384,7 @@ static bool emit_group(ctx *c, const char *code, actor *sa, int ns, const ent_da
 	if (meet && (!c->fr.set || (!c->fr.date_set && dated))) {
 		frame_set(&c->fr, &sa[0], sa + 1, ns - 1, place);
 		c->fr.all_pairs = c->fr.set && ns >= 3;
+		c->fr.meeting = c->fr.set;
 		if (dated && c->fr.set) {
 			c->fr.date = *date;
 			c->fr.date_set = true;
@@ -1573,6 +1623,16 @@ static uint32_t object_gap(const ctx *c, uint32_t a, uint32_t b)
 	return n;
 }
 
+/* Does a verb trigger (not a nominalisation) start at token k? */
+static bool en_verb_trigger_at(const ctx *c, uint32_t k)
+{
+	for (size_t h = 0; h < c->hits.len; h++)
+		if (c->hits.items[h].kind == LX_TRIGGER && c->hits.items[h].tok == k &&
+		    !(entry(c, c->hits.items[h].entry)->flags & TF_NOUN))
+			return true;
+	return false;
+}
+
 /* Does a trigger of the sentence end right before token k ("decided to"
  * before "attack")? */
 static bool trigger_ends_at(const ctx *c, uint32_t k)
@@ -1745,6 +1805,50 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		bool background = tr->code[0] == '1' && tr->code[1] >= '3' && tr->code[1] <= '7';
 		if (prep && (!(en->flags & TF_NOUN) || (background && t->tok > from + 4)))
 			return;
+	}
+	/* "n'exclut pas de se rendre à Moscou", "menace de coopérer":
+	 * a French threat whose content, right after it, is a meeting or
+	 * cooperation is none (that content codes itself) */
+	if (!is_en(c) && tr->code[0] == '1' && tr->code[1] == '3')
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok < t->tok + t->ntok || o->tok > t->tok + t->ntok + 2)
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			if (oc[0] == '0' && oc[1] >= '3' && oc[1] <= '6')
+				return;
+		}
+	/* "l'accord de cessez-le-feu de novembre", "les efforts pour
+	 * parvenir à un cessez-le-feu", "a appelé, une fois de plus, au
+	 * retrait des troupes": a French noun of yielding that qualifies
+	 * another noun, or that an appeal or a purpose aims at, is no event
+	 * of its own */
+	if (!is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '0' && tr->code[1] == '8' &&
+	    t->tok > from) {
+		if (tok_is(c, t->tok - 1, "de") || tok_is(c, t->tok - 1, "d'"))
+			return;
+		for (uint32_t k = t->tok, n = 0; k > from && n < 12; k--, n++) {
+			uint32_t len;
+			const char *w = key(c, k - 1, &len);
+			if (tok_is(c, k - 1, ".") || tok_is(c, k - 1, ";"))
+				break;
+			for (size_t h = 0; h < c->hits.len; h++) {
+				const lx_hit *o = &c->hits.items[h];
+				if (o->kind != LX_TRIGGER || o->tok > k - 1 || o->tok + o->ntok <= k - 1)
+					continue;
+				const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+				if ((oc[0] == '0' && oc[1] == '2') || (oc[0] == '1' && oc[1] == '0'))
+					return; /* an appeal's or a demand's content */
+				n = 12;
+			}
+			if (n >= 12)
+				break;
+			if ((len >= 5 && !memcmp(w, "appel", 5)) || tok_is(c, k - 1, "afin") ||
+			    tok_is(c, k - 1, "visant") || tok_is(c, k - 1, "vue") ||
+			    (tok_is(c, k - 1, "pour") && k < t->tok &&
+			     (token_ends(c, k, "er") || token_ends(c, k, "ir") || token_ends(c, k, "re"))))
+				return;
+		}
 	}
 	/* "pour concrétiser les accords signés", "implement the agreements
 	 * signed": a participle of signing right after an agreement noun and
@@ -1991,7 +2095,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		uint32_t e = k;
 		while (e < to && mention_at(c, e))
 			e++;
-		if (k < to && (e > k ? e < to && tok_is(c, e, "'s")
+		/* "welcomed the Philippines' chairmanship": a bare ' too */
+		if (k < to && (e > k ? e < to && possessive_after(c, e)
 				     : c->ti.toks.items[k].kind == ENT_TOK_WORD && !c->ti.toks.items[k].upper))
 			welcome_praise = true;
 		if (welcome_praise)
@@ -2015,6 +2120,66 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	int reduced = is_en(c) && !(en->flags & TF_NOUN) ? en_reduced_relative(c, t, from, to) : 0;
 	if (reduced == 1)
 		return;
+	/* English: "released 60 million euros in humanitarian aid": funds
+	 * released are the aid named after them, no release of persons */
+	const char *aid_code = NULL;
+	if (is_en(c) && !(en->flags & TF_NOUN) && tr->code[0] == '0' && tr->code[1] == '8' && t->ntok == 1)
+		for (size_t h = 0; h < c->hits.len && !aid_code; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok <= t->tok || o->tok > t->tok + 8 || o->tok >= to)
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			bool punct = false;
+			for (uint32_t k = t->tok + 1; k < o->tok; k++)
+				punct = punct || c->ti.toks.items[k].kind == ENT_TOK_PUNCT;
+			if (!punct && oc[0] == '0' && oc[1] == '7')
+				aid_code = oc;
+		}
+	/* English: "Milei, who had sharply criticized Beijing during his
+	 * campaign, accepted ...": a pluperfect in a relative clause with no
+	 * date of its own is background, not news */
+	if (is_en(c) && !(en->flags & TF_NOUN) && t->tok > from + 2) {
+		uint32_t k = t->tok;
+		while (k > from + 2 && k + 4 > t->tok && token_ends(c, k - 1, "ly"))
+			k--;
+		if (tok_is(c, k - 1, "had") && (tok_is(c, k - 2, "who") || tok_is(c, k - 2, "which")) &&
+		    k - 2 > from && tok_is(c, k - 3, ",")) {
+			uint32_t end = t->tok + t->ntok;
+			while (end < to && !tok_is(c, end, ","))
+				end++;
+			bool dated = false;
+			for (int i = 0; i < c->nd; i++)
+				if (c->dates[i].tok > k - 2 && c->dates[i].tok < end)
+					dated = true;
+			if (!dated)
+				return;
+		}
+	}
+	/* English: "chaired a crisis meeting of his security council", "a
+	 * session of its cabinet": a meeting of one's own body is domestic */
+	if (is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '0' && tr->code[1] == '4' &&
+	    t->tok + t->ntok + 1 < to && tok_is(c, t->tok + t->ntok, "of")) {
+		uint32_t k = t->tok + t->ntok + 1;
+		if (cue_at(c, k) == CUE_POSSESSIVE)
+			return;
+		/* "a meeting of the Cabinet Committee on Security": a body
+		 * of no country named is the subject's own */
+		while (k < to && cue_at(c, k) == CUE_DET)
+			k++;
+		for (int i = 0; i < c->nm; i++)
+			if (c->m[i].tok == k && !c->m[i].country[0] && !c->m[i].both && !c->m[i].pronoun &&
+			    !c->m[i].counterpart && c->m[i].person < 0 && !c->m[i].office)
+				return;
+	}
+	/* English: "gave them a week to leave", "given 48 hours": a deadline
+	 * is no aid */
+	if (is_en(c) && !(en->flags & TF_NOUN) && !strcmp(tr->code, "070") && t->ntok == 1 &&
+	    (tok_is(c, t->tok, "gave") || tok_is(c, t->tok, "given") || tok_is(c, t->tok, "give") ||
+	     tok_is(c, t->tok, "gives")))
+		for (uint32_t k = t->tok + 1; k < to && k < t->tok + 5; k++)
+			if (tok_is(c, k, "week") || tok_is(c, k, "weeks") || tok_is(c, k, "days") ||
+			    tok_is(c, k, "hours") || tok_is(c, k, "deadline") || tok_is(c, k, "ultimatum"))
+				return;
 	/* "evacuated the wounded": a participle after a determiner names
 	 * people, it reports no act */
 	if (is_en(c) && !(en->flags & TF_NOUN) && t->tok > from && cue_at(c, t->tok - 1) == CUE_DET &&
@@ -2082,21 +2247,38 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * that completes an appeal, an intent, a demand, a rejection or a
 	 * threat is its content, not an event of its own (up to ten words
 	 * apart, within one clause; "to release" is a verb even where
-	 * "release" is listed as a noun) */
-	if (is_en(c) && !(en->flags & TF_INTENT) && t->tok > from + 1 &&
-	    tok_is(c, t->tok - 1, "to") && !(tr->code[0] == '0' && tr->code[1] == '4'))
+	 * "release" is listed as a noun); a noun after "to" and its verb
+	 * too ("urged the council to impose targeted sanctions", "called on
+	 * them to return to the negotiating table") */
+	uint32_t inf = t->tok;
+	if (is_en(c))
+		for (uint32_t k = t->tok, n = 0; k > from + 2 && n < 3; k--, n++) {
+			const ent_token *w = &c->ti.toks.items[k - 1];
+			if (w->kind != ENT_TOK_WORD || w->upper || trigger_at(c, k - 1) || mention_at(c, k - 1))
+				break;
+			if (tok_is(c, k - 2, "to")) {
+				inf = k - 1;
+				break;
+			}
+		}
+	if (is_en(c) && !(en->flags & TF_INTENT) && inf > from + 1 && tok_is(c, inf - 1, "to"))
 		for (size_t h = 0; h < c->hits.len; h++) {
 			const lx_hit *o = &c->hits.items[h];
-			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok ||
-			    o->tok + o->ntok + 10 < t->tok)
+			if (o->kind != LX_TRIGGER || o->tok + o->ntok > inf ||
+			    o->tok + o->ntok + 10 < inf)
 				continue;
 			bool apart = false;
-			for (uint32_t k = o->tok + o->ntok; o->tok + o->ntok + 4 < t->tok && k + 1 < t->tok && !apart; k++)
+			for (uint32_t k = o->tok + o->ntok; o->tok + o->ntok + 4 < inf && k + 1 < inf && !apart; k++)
 				apart = tok_is(c, k, ";") || tok_is(c, k, ".") || tok_is(c, k, "that") ||
 					clause_word(c, k) || trigger_at(c, k);
 			if (apart)
 				continue;
 			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			/* a meeting is content only of an appeal or a demand
+			 * ("called on them to return to the negotiating table") */
+			if (tr->code[0] == '0' && tr->code[1] == '4' &&
+			    !((oc[0] == '0' && oc[1] == '2') || (oc[0] == '1' && oc[1] == '0')))
+				continue;
 			if (oc[0] == '1' && oc[1] == '2' && tok_is(c, o->tok + o->ntok - 1, "to"))
 				continue; /* "refused to meet" is the meeting, negated */
 			/* "decided to impose sanctions" imposes them: after an
@@ -2123,7 +2305,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			for (uint32_t k = o->tok + o->ntok; k < t->tok; k++)
 				if (tok_is(c, k, ";") || tok_is(c, k, "."))
 					semi = true;
-			if (!semi && ((oc[0] == '0' && oc[1] == '2') || (oc[0] == '1' && oc[1] == '0')))
+			/* ... and "n'exclut pas d'expulser d'autres diplomates":
+			 * what a threat names is its content */
+			if (!semi && ((oc[0] == '0' && oc[1] == '2') ||
+				      (oc[0] == '1' && (oc[1] == '0' || oc[1] == '3'))))
 				return;
 		}
 	/* "a invité son homologue à effectuer une visite officielle à
@@ -2164,6 +2349,16 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (t->tok + t->ntok < to && cue_at(c, t->tok + t->ntok) == CUE_NEG &&
 	    t->tok > from && cue_at(c, t->tok - 1) == CUE_NEG)
 		negated = true;
+	/* "n'exclut pas de se rendre au Ghana": a meeting not ruled out is
+	 * one intended (the threat before it is dropped) */
+	for (size_t h = 0; !is_en(c) && tr->code[0] == '0' && tr->code[1] == '4' && h < c->hits.len; h++) {
+		const lx_hit *o = &c->hits.items[h];
+		const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+		if (o->kind == LX_TRIGGER && o->tok + o->ntok == t->tok && oc[0] == '1' && oc[1] == '3') {
+			future = true;
+			negated = false;
+		}
+	}
 	if (!is_en(c) && !future && !french_future(c, t->tok, t->ntok)) {
 		/* "des entrepreneurs accompagneront le Premier ministre pour
 		 * participer à une conférence": a noun or an infinitive in the
@@ -2243,6 +2438,11 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 		if (dt < t->tok)
 			dist = t->tok - dt;
+		else if (!is_en(c) && dt > from + 1 &&
+			 (tok_is(c, dt - 1, "depuis") ||
+			  (tok_is(c, dt - 1, "le") && dt > from + 2 && tok_is(c, dt - 2, "depuis"))))
+			continue; /* "demande la libération de X, détenu depuis le
+				   * 4 décembre": since when a state lasts */
 		else if (future || (en->flags & TF_INTENT) || strcmp(tr->code, "036") == 0)
 			continue; /* "a invité X à venir en décembre": the plan's date */
 		else if (dt - t->tok <= after_max && dt < next_trig)
@@ -2362,7 +2562,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			sectors |= 1ULL << entry(c, o->entry)->value;
 	}
 	char code[6];
-	snprintf(code, sizeof code, "%s", welcome_praise ? "051" : fight_code ? fight_code : tr->code);
+	snprintf(code, sizeof code, "%s",
+		 welcome_praise ? "051" : fight_code ? fight_code : aid_code ? aid_code : tr->code);
 	if ((en->flags & TF_REFINE) && strlen(code) == 3) {
 		bool coop = cooperation_in(c, scope_from, sec_end);
 		/* "agreed to step up cooperation in": the word inside a trigger */
@@ -2517,9 +2718,18 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		/* a date after the article's is a plan: a meeting to come is an
 		 * intent to meet, a proposal or an intent is dated when it is
 		 * expressed, and anything else has not happened yet */
+		uint32_t pl;
+		const char *pk = key(c, t->tok, &pl);
 		if (code[0] == '0' && (code[1] == '4' || code[1] == '2' || code[1] == '3'))
 			future = true;
-		else
+		/* English: "thanked X, which will chair ASEAN in 2026": a verb
+		 * in the past tense is done; the later date is its object's */
+		else if (is_en(c) && !(en->flags & TF_NOUN) && pl > 4 && !memcmp(pk + pl - 2, "ed", 2) &&
+			 !(t->tok > from && (tok_is(c, t->tok - 1, "be") || tok_is(c, t->tok - 1, "to")))) {
+			date = c->fr.date_set ? c->fr.date : c->docdate;
+			explicit_date = false;
+			c->date_kind = c->fr.date_set ? DK_FRAME : DK_DOC;
+		} else
 			return;
 	}
 	if (future) {
@@ -2657,6 +2867,16 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				return;
 		}
 	}
+	/* English: "Ghana declared two Nigerian diplomats persona non grata":
+	 * the subject is before "declared", its object is the target */
+	if (is_en(c) && src_lim == t->tok && tok_is(c, t->tok, "persona"))
+		for (uint32_t k = t->tok; k > from + 1 && k + 16 > t->tok; k--)
+			if ((tok_is(c, k - 1, "declared") || tok_is(c, k - 1, "declares") ||
+			     tok_is(c, k - 1, "declaring")) &&
+			    cue_at(c, k - 2) != CUE_PASSIVE) {
+				src_lim = k - 1;
+				break;
+			}
 	int src = -1;
 	for (int i = c->nm - 1; i >= 0; i--) {
 		const mention *m = &c->m[i];
@@ -2697,6 +2917,34 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				}
 			}
 		}
+	}
+	/* "« ... le Rwanda préfère ne pas dialoguer », a déploré Maxime
+	 * Prévot": after a quote the French subject follows its verb; whom
+	 * the quote names is the target */
+	int inv_tg = -1;
+	if (!is_en(c) && !(en->flags & TF_NOUN) && t->tok > from + 2) {
+		uint32_t k = t->tok;
+		if (tok_is(c, k - 1, "a") || tok_is(c, k - 1, "ont"))
+			k--;
+		if (k > from + 1 && tok_is(c, k - 1, ",") &&
+		    (tok_is(c, k - 2, "»") || tok_is(c, k - 2, "\"")))
+			for (int i = 0; i < c->nm; i++) {
+				const mention *m = &c->m[i];
+				if (m->tok < t->tok + t->ntok)
+					continue;
+				uint32_t v = t->tok + t->ntok; /* "a fustigé le ministre" */
+				while (v < m->tok && cue_at(c, v) == CUE_DET)
+					v++;
+				if (m->tok == v && !m->prep && !m->loc && !m->both &&
+				    (m->country[0] || m->office)) {
+					src = i;
+					for (int j = i - 1; j >= 0 && inv_tg < 0; j--)
+						if (c->m[j].end < k && c->m[j].country[0] && !c->m[j].loc &&
+						    strcmp(c->m[j].country, m->country) != 0)
+							inv_tg = j;
+				}
+				break;
+			}
 	}
 	/* English: "Pakistan, a key U.S. ally in the war, has refused": a
 	 * mention inside an apposition between commas after the subject is
@@ -2802,6 +3050,15 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 					    tok_is(c, q - 1, "have") || tok_is(c, q - 1, "had") ||
 					    token_ends(c, q - 1, "ly")))
 				q--;
+			/* "Ruto, who chairs the East African Community, said
+			 * he": the relative clause is not the reporter */
+			if (q > from && tok_is(c, q - 1, ","))
+				for (uint32_t r = q - 1; r > from + 1 && r + 16 > q; r--)
+					if (tok_is(c, r - 1, ",") &&
+					    (tok_is(c, r, "who") || tok_is(c, r, "whose") || tok_is(c, r, "which"))) {
+						q = r - 1;
+						break;
+					}
 			bool after_and = q > from && cue_at(c, q - 1) == CUE_COORD;
 			for (int j = 0; j < src; j++) {
 				const mention *m = &c->m[j];
@@ -2850,11 +3107,23 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 		if (x < 0)
 			return;
+		/* "the envoy was told that Dhaka must act": the one told is
+		 * not the one who demands, and the text does not name that one */
+		for (uint32_t k = c->m[x].end; k + 1 < c->m[y].tok; k++)
+			if (cue_at(c, k) == CUE_PASSIVE && cue_at(c, k + 1) == CUE_REPORT)
+				return;
 		src = x;
 		must_tg = y;
 	}
 	bool participle = false;
-	if (src < 0 && frame_kind == FR_RECEIVE) {
+	/* "Saluant les efforts de l'Égypte, le ministre tunisien a ...",
+	 * "En condamnant X, Y ...": a present participle opening the French
+	 * sentence has the subject of the clause after its comma, and its
+	 * object before that comma */
+	bool fr_opening = !is_en(c) && !(en->flags & TF_NOUN) && t->ntok == 1 &&
+			  (t->tok == from || (t->tok == from + 1 && tok_is(c, from, "en"))) &&
+			  token_ends(c, t->tok, "ant");
+	if (src < 0 && (frame_kind == FR_RECEIVE || fr_opening)) {
 		/* "Recevant X, Y a ...": the visitor before the comma, the host after */
 		for (uint32_t i = t->tok + t->ntok; i < to; i++) {
 			if (tok_is(c, i, ",")) {
@@ -3070,8 +3339,13 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 					pl = c->fr.place;
 				emit(c, code, &ag, &pa, &date, pl, sectors, negated, s, t,
 				     by_agent ? 0.8 : 0.6);
-				if (!c->fr.set)
+				if (!c->fr.set) {
 					frame_set(&c->fr, &ag, &pa, 1, pl);
+					c->fr.meeting = c->fr.set && code[0] == '0' && code[1] == '4' && !future;
+				} else if (!future) {
+					frame_meeting(c, code, &ag, &pa, 1, &date,
+						      explicit_date && recent_date(c, &date), pl);
+				}
 				frame_date(c, &ag, &pa, &date, explicit_date && !future);
 				c->last_subject = ag;
 				c->have_last_subject = true;
@@ -3117,6 +3391,37 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	/* "ils ont encouragé les efforts visant à ...", "les deux parties ont
 	 * appelé à": both sides together appeal to neither of them; the
 	 * sentence tells what they discussed (issue #3) */
+	/* "Les deux parties ont condamné les frappes israéliennes", "les deux
+	 * ministres ont appelé la Russie à": both sides, each acting on a
+	 * third country named right after the verb (not on each other) */
+	if (both && ns == 0 && !is_en(c) && c->fr.set && frame_kind != FR_MUTUAL &&
+	    !(code[0] == '0' && (code[1] == '3' || code[1] == '4' || code[1] == '6'))) {
+		int third = -1;
+		for (int i = 0; i < c->nm && third < 0; i++) {
+			const mention *m = &c->m[i];
+			if (m->tok < t->tok + t->ntok)
+				continue;
+			if (m->tok > t->tok + t->ntok + 8)
+				break;
+			if (m->country[0] && !m->loc && !m->both && !m->pronoun && !m->counterpart)
+				third = frame_has(&c->fr, m->country) ? c->nm : i;
+		}
+		if (third >= 0 && third < c->nm) {
+			actor ta3;
+			actor_from_mention(c, &c->m[third], &date, 0, &ta3);
+			if (!explicit_date && c->fr.date_set)
+				date = c->fr.date;
+			int pl = c->sent_place >= 0 ? c->sent_place : c->fr.place;
+			if (pl < 0)
+				pl = c->doc_place;
+			if (ta3.country[0]) {
+				emit(c, code, &c->fr.a, &ta3, &date, pl, sectors, negated, s, t, 0.6);
+				for (int j = 0; j < c->fr.nb; j++)
+					emit(c, code, &c->fr.b[j], &ta3, &date, pl, sectors, negated, s, t, 0.6);
+				return;
+			}
+		}
+	}
 	if (both && ns == 0 && code[0] == '0' && code[1] == '2')
 		return;
 	if (both || (ns == 0 && no_country && c->fr.set) ||
@@ -3224,11 +3529,32 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		    (!contents && tok_is(c, k, "to") && k + 1 < to && trigger_at(c, k + 1) &&
 		     !mention_at(c, k + 1)) ||
 		    en_attribution_at(c, k, to) ||
+		    /* "reaffirmed its commitment to X and condemned Y": a
+		     * second predicate with an object of its own */
+		    (k > t->tok + t->ntok && tok_is(c, k, "and") && k + 1 < to &&
+		     en_verb_trigger_at(c, k + 1)) ||
 		    /* "demanded a truce before allowing U.N. convoys": a
 		     * clause of its own */
 		    ((tok_is(c, k, "before") || tok_is(c, k, "after") || tok_is(c, k, "without")) &&
 		     k + 1 < to && token_ends(c, k + 1, "ing") && !mention_at(c, k + 1)))
 			tg_lim = k;
+	/* "reproche à la Belgique d'avoir ...", "a demandé au Mali de ...":
+	 * a country right after a French verb of appeal, demand, disapproval
+	 * or threat, after "à", is whom it is addressed to, not a place */
+	if (tg < 0 && !is_en(c) && !(en->flags & TF_NOUN) &&
+	    (code[0] == '1' ? code[1] <= '3' : code[0] == '0' && code[1] == '2'))
+		for (int i = 0; i < c->nm; i++) {
+			const mention *m = &c->m[i];
+			if (m->tok < t->tok + t->ntok)
+				continue;
+			uint32_t a = t->tok + t->ntok;
+			if (m->tok <= a + 2 && m->prep == CUE_PLACE_PREP && m->place < 0 &&
+			    (tok_is(c, a, "a") || tok_is(c, a, "au") || tok_is(c, a, "aux")) &&
+			    m->country[0] && !m->both && !m->pronoun &&
+			    !(src_actor.country[0] && strcmp(m->country, src_actor.country) == 0))
+				tg = i;
+			break;
+		}
 	for (int pass = 0; pass < 3 && tg < 0; pass++) {
 		if (pass == 1) {
 			/* "Avec son homologue turc, le ministre Attaf a passé en revue
@@ -3268,6 +3594,37 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			break;
 		}
 	}
+	if (tg < 0 && inv_tg >= 0)
+		tg = inv_tg;
+	if (tg >= 0 && !is_en(c) && !(en->flags & TF_NOUN) && !strcmp(tr->code, "112")) {
+		/* "..., accusant l'ancienne puissance coloniale de soutenir
+		 * les rebelles en RDC": an accused the lexicons do not know, and
+		 * a country only in what it is accused of; the accused is the
+		 * other country the clause before names ("a rompu avec la
+		 * Belgique, accusant ..."), else no one said */
+		uint32_t k = t->tok + t->ntok;
+		while (k < c->m[tg].tok && (cue_at(c, k) == CUE_DET || cue_at(c, k) == CUE_POSSESSIVE))
+			k++;
+		bool words = false, content = false;
+		for (; k < c->m[tg].tok && !content; k++) {
+			if (tok_is(c, k, "de") || tok_is(c, k, "d'"))
+				content = words;
+			else if (c->ti.toks.items[k].kind == ENT_TOK_WORD)
+				words = true;
+		}
+		if (content) {
+			tg = -1;
+			for (int i = c->nm - 1; i >= 0 && tg < 0; i--) {
+				const mention *m = &c->m[i];
+				if (m->end <= t->tok && (!m->loc || m->place < 0) && !m->both && !m->pronoun &&
+				    m->country[0] && !(nsrc && i >= srcs[0] && i <= srcs[nsrc - 1]) &&
+				    !(src_actor.country[0] && !strcmp(m->country, src_actor.country)))
+					tg = i;
+			}
+			if (tg < 0)
+				return;
+		}
+	}
 	if (tg < 0 && code[0] == '1' && code[1] >= '1' && code[1] <= '3' && ns)
 		/* "any interference by Washington will be met with
 		 * countermeasures": a disapproval or a threat is aimed at the
@@ -3282,6 +3639,18 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 	if (must_tg >= 0)
 		tg = must_tg;
+	/* English: "declared the advisers at the Pakistan High Commission
+	 * persona non grata": the one declared stands before the trigger */
+	if (tg < 0 && is_en(c) && tok_is(c, t->tok, "persona"))
+		for (int i = 0; i < c->nm; i++) {
+			const mention *m = &c->m[i];
+			if (m->end > t->tok || (nsrc && i <= srcs[nsrc - 1]) || !m->country[0] || m->loc ||
+			    m->both || m->pronoun ||
+			    (src_actor.country[0] && !strcmp(m->country, src_actor.country)))
+				continue;
+			tg = i;
+			break;
+		}
 	if (tg >= 0 && frame_kind == FR_RECEIVE && !participle &&
 	    words_between(c, t->tok + t->ntok, c->m[tg].tok) > 4 &&
 	    (is_en(c) || !(c->m[tg].person >= 0 || c->m[tg].has_title || c->m[tg].counterpart) ||
@@ -3423,6 +3792,19 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		nt = 0; /* what is far after the verb is the object's detail */
 	if (!nt && co_subjects > 1)
 		return; /* acting together on someone the text does not name */
+	if (!nt && !is_en(c) && co_subjects == 1)
+		/* "a apporté son soutien à son ministre": an official the
+		 * subject calls its own is of its country, no other side */
+		for (int i = 0; i < c->nm; i++) {
+			const mention *m = &c->m[i];
+			if (m->tok < t->tok + t->ntok || m->tok >= tg_lim)
+				continue;
+			if (m->tok > t->tok + t->ntok + 3)
+				break;
+			if (!m->country[0] && m->agent[0] && !m->counterpart && !m->both && !m->pronoun &&
+			    m->tok > from && cue_at(c, m->tok - 1) == CUE_POSSESSIVE)
+				return;
+		}
 	if (!nt) {
 		nt = frame_others(&c->fr, sa[0].country, ta);
 		if (!nt && domestic_code(c, code) && co_subjects == 1) {
@@ -3497,8 +3879,11 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	/* the first meeting with two sides sets the discourse frame */
 	bool meeting = code[0] == '0' && (code[1] == '4' || (code[1] == '3' && code[2] == '6'));
 	bool dated = explicit_date && recent_date(c, &date);
+	if (!future)
+		frame_meeting(c, code, &sa[0], ta, nt, &date, dated, place);
 	if (meeting && (!c->fr.set || (!c->fr.date_set && dated))) {
 		frame_set(&c->fr, &sa[0], ta, nt, place);
+		c->fr.meeting = c->fr.set && code[1] == '4' && !future;
 		if (dated && c->fr.set) {
 			c->fr.date = date;
 			c->fr.date_set = true;

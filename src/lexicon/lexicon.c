@@ -551,7 +551,7 @@ static void on_cue(loader *L, char **f, void *ctx)
 		"pronoun", "coord", "place_prep", "with", "by", "between", "of",
 		"report", "noise", "abbrev", "det", "ref", "possessive", "passive",
 		"place_noun", "agreement",
-		"cooperation", "compliance", "diplomatic", "topic"};
+		"cooperation", "compliance", "diplomatic", "topic", "insert"};
 	int k = 0;
 	for (int i = 1; i < CUE_NCUES; i++)
 		if (strcmp(f[1], K[i]) == 0)
@@ -756,15 +756,44 @@ static int32_t day_word(const lx_lexicon *lx, const lx_matcher *m, const ent_tex
 	return -1;
 }
 
-/* How many tokens at `pos` are a day standing inside a phrase ("a rappelé
- * samedi son ambassadeur", "a fermé mercredi soir son espace aérien", "met
- * Tuesday with"): a weekday or a relative day, and a part of the day after
- * it. 0 when there is none. */
+/* Is the phrase of n tokens at `pos` an adverb that may stand inside a
+ * phrase (cue "insert": "également", "en outre", "also")? */
+static bool insert_at(const lx_lexicon *lx, const lx_matcher *m, const ent_textinfo *t,
+		      uint32_t pos, uint32_t n)
+{
+	char key[64];
+	size_t len = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		const ent_token *k = &t->toks.items[pos + i];
+		if (k->kind != ENT_TOK_WORD || len + k->klen + 1 >= sizeof key)
+			return false;
+		if (i)
+			key[len++] = ' ';
+		memcpy(key + len, t->keys.data + k->key, k->klen);
+		len += k->klen;
+	}
+	uint32_t *v = ent_map_get(&m->exact, key, len);
+	for (int32_t e = v ? (int32_t)*v : -1; e >= 0; e = lx->entries.items[e].next)
+		if (lx->entries.items[e].kind == LX_CUE && lx->entries.items[e].sub == CUE_INSERT)
+			return true;
+	return false;
+}
+
+/* How many tokens at `pos` may stand inside a phrase without being part
+ * of it: a day ("a rappelé samedi son ambassadeur", "a fermé mercredi
+ * soir son espace aérien", "met Tuesday with": a weekday or a relative
+ * day, and a part of the day after it) or an inserted adverb ("se sont en
+ * outre engagés à"). 0 when there is none. */
 static uint32_t day_skip(const lx_lexicon *lx, const lx_matcher *m, const ent_textinfo *t,
 			 uint32_t pos, uint32_t to)
 {
-	if (pos >= to || day_word(lx, m, t, pos) < 0)
+	if (pos >= to)
 		return 0;
+	if (day_word(lx, m, t, pos) < 0) {
+		if (pos + 1 < to && insert_at(lx, m, t, pos, 2))
+			return 2;
+		return insert_at(lx, m, t, pos, 1) ? 1 : 0;
+	}
 	static const char *const part[] = {"soir", "matin", "apres-midi", "midi", "morning",
 		"afternoon", "evening", "night", NULL};
 	if (pos + 1 < to) {
@@ -873,7 +902,8 @@ void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 			}
 		}
 		/* the day passed over inside the phrase still dates it */
-		if (seen[0] && day_n && day_at < i + span[seen[0]]) {
+		if (seen[0] && day_n && day_at < i + span[seen[0]] &&
+		    day_word(lx, m, t, day_at) >= 0) {
 			lx_hit hit = {.tok = day_at, .ntok = 1, .entry = day_word(lx, m, t, day_at),
 				      .kind = LX_TIME};
 			ENT_VEC_PUSH(*hits, hit);
