@@ -115,6 +115,7 @@ typedef struct ctx {
 	uint32_t dateline_tok; /* its first token (no mention), UINT32_MAX */
 	struct { char cc[4]; uint32_t tok; } seen[64]; /* first mention of each country */
 	int nseen;
+	char council[4];  /* the last council named ("UN Security Council") */
 	int places_seen[8]; /* the first cities named after à/en/in, in order */
 	int nplaces_seen;
 	bool sent_future; /* a trigger of this sentence was planned, not done */
@@ -125,6 +126,17 @@ typedef struct ctx {
 	/* how each event of out got its date, in step with out->events */
 	ENT_VEC(evdate) dkind;
 	uint8_t date_kind; /* the DK_* of the events being emitted */
+	/* French: the day the last dated event of the current paragraph
+	 * took ("a rejeté jeudi ... Son porte-parole a dénoncé ..."), which
+	 * dates what the paragraph tells after it (EVENTS.md section 3) */
+	ent_date para_date;
+	bool para_date_set;
+	ent_date last_para_date; /* the date the paragraph before ended on */
+	uint32_t para;
+	/* French: the sides of the last meeting coded in paragraph pair_para */
+	actor pair_a, pair_b;
+	bool pair_set;
+	uint32_t pair_para;
 	size_t cue_cap;
 	ent_buf scratch;
 } ctx;
@@ -472,11 +484,26 @@ static void read_dates(ctx *c, uint32_t from, uint32_t to)
 			for (int k = c->nd - 1; k >= 0 && !ref.prec; k--)
 				if (!c->dates[k].stamp)
 					ref = c->dates[k].d;
+			/* "s'est entretenu lundi 9 juin avec ... Le lendemain, il a
+			 * été reçu": the day the paragraph told before */
+			if (!ref.prec && !is_en(c) && c->para_date_set)
+				ref = c->para_date;
+			/* English: "Islamabad hit back hours later": the day the
+			 * text told last, in this paragraph or the one before */
+			if (!ref.prec && is_en(c) && c->para_date_set)
+				ref = c->para_date;
+			if (!ref.prec && is_en(c) && c->last_para_date.prec)
+				ref = c->last_para_date;
 			if (!ref.prec && c->fr.date_set)
 				ref = c->fr.date;
 			if (ref.prec == 3 && !(i + nt < to && cue_at(c, i + nt) == CUE_OF)) {
 				ent_date_add_days(&ref, te->value);
 				add_date(c, i, ref, false);
+				if (is_en(c)) {
+					/* ... and it dates what the paragraph tells next */
+					c->para_date = ref;
+					c->para_date_set = true;
+				}
 			}
 			i += nt - 1;
 			continue;
@@ -640,6 +667,24 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		    c->ti.toks.items[h->tok].kind == ENT_TOK_WORD && !c->ti.toks.items[h->tok].upper &&
 		    cue_at(c, h->tok - 1) == CUE_POSSESSIVE)
 			continue;
+		/* "le groupe vietnamien Thai Binh", "la province de Thai
+		 * Nguyen": a capitalised adjective inside a sentence, followed
+		 * by a capitalised word that is no person or title, is part of
+		 * a proper name (French adjectives of nationality are written
+		 * in lower case) */
+		if (h->kind == LX_ACTOR && !is_en(c) && en->sub == AK_ADJ && h->tok > from &&
+		    c->ti.toks.items[h->tok].upper && h->tok + h->ntok < to &&
+		    c->ti.toks.items[h->tok + h->ntok].kind == ENT_TOK_WORD &&
+		    c->ti.toks.items[h->tok + h->ntok].upper) {
+			bool named = false;
+			for (size_t k = i + 1; k < c->hits.len && c->hits.items[k].tok <= h->tok + h->ntok; k++)
+				if (c->hits.items[k].tok == h->tok + h->ntok &&
+				    (c->hits.items[k].kind == LX_PERSON || c->hits.items[k].kind == LX_TITLE ||
+				     c->hits.items[k].kind == LX_ACTOR))
+					named = true;
+			if (!named)
+				continue;
+		}
 		/* "pro-Russian rebels", "a pro-Western party": those who side
 		 * with a country are not of it */
 		if (h->kind == LX_ACTOR && is_en(c) && h->tok >= 2 && tok_is(c, h->tok - 1, "-") &&
@@ -748,6 +793,13 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 				/* "his Vietnamese counterpart" */
 				join = cur->adj_only && a->tok == cur->end;
 		}
+		/* English: "Mexico's president", "Japan's foreign minister": a
+		 * country's possessive before a title qualifies it */
+		if (!join && cur && is_en(c) && a->kind == LX_TITLE && a->tok == cur->end + 1 &&
+		    tok_is(c, cur->end, "'s") && cur->country[0] && !cur->has_title &&
+		    cur->person < 0 && !cur->counterpart && !cur->loc && !cur->prep && !cur->both &&
+		    !cur->pronoun)
+			join = true;
 		if (!join && cur && !glue && a->kind == LX_PERSON && cur->has_title && cur->person < 0 &&
 		    a->tok > cur->end && a->tok - cur->end <= 7 && cue_at(c, cur->end) == CUE_OF) {
 			/* "la ministre française de l'Enseignement supérieur, Retailleau": a
@@ -925,6 +977,82 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		c->m[w++] = *m;
 	}
 	c->nm = w;
+	/* English: "recalled its diplomats from Rwanda, accusing its eastern
+	 * neighbour of ...": "its/their (adjective) neighbour" is the last
+	 * country named before it other than the sentence's first one, else
+	 * the other side of the article's frame */
+	for (uint32_t k = c->base + 1; is_en(c) && c->nm > 0 && c->nm < MAX_MENTIONS && k < to; k++) {
+		if (!tok_is(c, k, "neighbour") && !tok_is(c, k, "neighbor"))
+			continue;
+		uint32_t p = k - 1;
+		if (p > c->base && !tok_is(c, p, "its") && !tok_is(c, p, "their") &&
+		    c->ti.toks.items[p].kind == ENT_TOK_WORD && !c->ti.toks.items[p].upper && !cue_at(c, p))
+			p--; /* "its eastern neighbour" */
+		if (!tok_is(c, p, "its") && !tok_is(c, p, "their"))
+			continue;
+		int at = 0, first = -1, last = -1;
+		while (at < c->nm && c->m[at].tok < k)
+			at++;
+		if (at < c->nm && c->m[at].tok <= k)
+			continue;
+		for (int j = 0; j < at; j++) {
+			if (!c->m[j].country[0])
+				continue;
+			if (first < 0)
+				first = j;
+			else if (strcmp(c->m[j].country, c->m[first].country) != 0)
+				last = j;
+		}
+		if (first < 0)
+			continue;
+		const char *cc = last >= 0 ? c->m[last].country : NULL;
+		const frame *fs[2] = {&c->fr, &c->title_fr};
+		for (int f = 0; !cc && f < 2; f++)
+			if (fs[f]->set && fs[f]->nb == 1 && !strcmp(fs[f]->a.country, c->m[first].country))
+				cc = fs[f]->b[0].country;
+			else if (fs[f]->set && fs[f]->nb == 1 && !strcmp(fs[f]->b[0].country, c->m[first].country))
+				cc = fs[f]->a.country;
+		if (!cc)
+			continue;
+		memmove(&c->m[at + 1], &c->m[at], (size_t)(c->nm - at) * sizeof *c->m);
+		c->nm++;
+		mention *m = &c->m[at];
+		memset(m, 0, sizeof *m);
+		m->tok = p;
+		m->end = k + 1;
+		m->person = -1;
+		m->place = -1;
+		memcpy(m->country, cc, 3);
+		m->country[3] = 0;
+		m->prep = prep_before(c, p);
+	}
+	/* English: "the UN Security Council ... urged the council to": "the
+	 * council" is the last council the article named */
+	for (uint32_t k = c->base + 1; is_en(c) && k < to; k++) {
+		if (!tok_is(c, k, "council"))
+			continue;
+		int at = 0;
+		while (at < c->nm && c->m[at].end <= k)
+			at++;
+		if (at < c->nm && c->m[at].tok <= k) {
+			if (c->m[at].country[0] && c->m[at].end == k + 1 && c->m[at].tok < k)
+				memcpy(c->council, c->m[at].country, 4);
+			continue;
+		}
+		if (!c->council[0] || !tok_is(c, k - 1, "the") || c->nm >= MAX_MENTIONS ||
+		    (k + 1 < to && cue_at(c, k + 1) == CUE_OF))
+			continue;
+		memmove(&c->m[at + 1], &c->m[at], (size_t)(c->nm - at) * sizeof *c->m);
+		c->nm++;
+		mention *m = &c->m[at];
+		memset(m, 0, sizeof *m);
+		m->tok = k - 1;
+		m->end = k + 1;
+		m->person = -1;
+		m->place = -1;
+		memcpy(m->country, c->council, 4);
+		m->prep = prep_before(c, k - 1);
+	}
 	/* where each country is first named (the title's words come first) */
 	for (int i = 0; i < c->nm; i++) {
 		const mention *m = &c->m[i];
@@ -1201,6 +1329,13 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 	ENT_VEC_PUSH(c->out->events, ev);
 	evdate dk = {.kind = c->date_kind, .d = *date};
 	ENT_VEC_PUSH(c->dkind, dk);
+	if (!is_en(c) && code[0] == '0' && code[1] == '4' && tgt->country[0] &&
+	    strcmp(src->country, tgt->country) != 0) {
+		c->pair_a = *src;
+		c->pair_b = *tgt;
+		c->pair_set = true;
+		c->pair_para = c->para;
+	}
 }
 
 /* May mention b continue a coordination that mention a is in? Only in the
@@ -1214,7 +1349,10 @@ static bool same_role(const mention *a, const mention *b, bool closed)
 	       /* "avec ses homologues de France, de Turquie et de Suisse" */
 	       (b->prep == CUE_OF && a->counterpart && b->counterpart) ||
 	       (b->prep == 0 && closed && (a->prep == CUE_WITH || a->prep == CUE_PLACE_PREP ||
-					   a->prep == CUE_BETWEEN));
+					   a->prep == CUE_BETWEEN)) ||
+	       /* "dozens of Sudanese and Nigerian refugees": two adjectives
+		* of one noun */
+	       (b->prep == 0 && closed && a->prep == CUE_OF && a->adj_only && b->adj_only);
 }
 
 /* Does the run of comma/et links through mention m end with an "et"? */
@@ -1633,6 +1771,35 @@ static bool en_verb_trigger_at(const ctx *c, uint32_t k)
 	return false;
 }
 
+/* "resigned as the opposition threatened to storm his house", "demanded
+ * elections after a special court cleared him": does an English clause of
+ * time or circumstance (as, after, before, since, once) with a subject and
+ * a verb of its own start at token k? A noun phrase follows the word (a
+ * determiner, a possessive or a name), then a verb (a verb trigger, or a
+ * word in -ed) before any punctuation; "as a mediator", "after the
+ * talks" are no clause. */
+static bool en_circumstance_at(const ctx *c, uint32_t k, uint32_t to)
+{
+	if (!(tok_is(c, k, "as") || tok_is(c, k, "after") || tok_is(c, k, "before") ||
+	      tok_is(c, k, "since") || tok_is(c, k, "once")) ||
+	    k + 2 >= to)
+		return false;
+	uint32_t j = k + 1;
+	if (!(cue_at(c, j) == CUE_DET || cue_at(c, j) == CUE_POSSESSIVE || mention_at(c, j)))
+		return false;
+	for (j = k + 2; j < to && j < k + 8; j++) {
+		const ent_token *w = &c->ti.toks.items[j];
+		if (w->kind != ENT_TOK_WORD || clause_word(c, j) || tok_is(c, j, "of") ||
+		    cue_at(c, j) == CUE_REPORT)
+			return false;
+		if (mention_at(c, j) || w->upper)
+			continue;
+		if (en_verb_trigger_at(c, j) || (token_ends(c, j, "ed") && cue_at(c, j - 1) != CUE_DET))
+			return true;
+	}
+	return false;
+}
+
 /* Does a trigger of the sentence end right before token k ("decided to"
  * before "attack")? */
 static bool trigger_ends_at(const ctx *c, uint32_t k)
@@ -1722,6 +1889,43 @@ static int en_reduced_relative(const ctx *c, const lx_hit *t, uint32_t from, uin
 /* English: "killed by the crash of the airliner", "died in the earthquake":
  * the phrase after the violent verb names an accident or a disaster, no
  * one who attacks */
+/* English: "on the sidelines of a NATO foreign ministers' meeting": is
+ * the noun at tok, past the names, titles and articles that qualify it,
+ * the object of a phrase that refers to a setting (CUE_REF)? */
+static bool en_ref_noun(const ctx *c, uint32_t from, uint32_t tok)
+{
+	uint32_t r = tok;
+	while (r > from && tok - r < 8 &&
+	       (cue_at(c, r - 1) == CUE_DET || mention_at(c, r - 1) || tok_is(c, r - 1, "'") ||
+		tok_is(c, r - 1, "'s")))
+		r--;
+	return r < tok && r > from && cue_at(c, r - 1) == CUE_REF;
+}
+
+/* English: "X, who had criticized Washington on Friday, praised Mexico":
+ * is the token at dt inside a relative clause opened after a comma before
+ * it and closed by a comma before the trigger at trig? Its date is the
+ * clause's, not the main verb's. */
+static bool en_relative_between(const ctx *c, uint32_t from, uint32_t dt, uint32_t trig)
+{
+	if (!is_en(c))
+		return false;
+	bool open = false;
+	for (uint32_t k = dt; k > from + 1 && dt - k < 16; k--) {
+		if (tok_is(c, k - 1, ",") || tok_is(c, k - 1, ";"))
+			return false;
+		if ((tok_is(c, k - 1, "who") || tok_is(c, k - 1, "which") || tok_is(c, k - 1, "whose")) &&
+		    tok_is(c, k - 2, ",")) {
+			open = true;
+			break;
+		}
+	}
+	for (uint32_t k = dt + 1; open && k < trig; k++)
+		if (tok_is(c, k, ","))
+			return true;
+	return false;
+}
+
 static bool en_accident_after(const ctx *c, uint32_t k, uint32_t to)
 {
 	static const char *const words[] = {
@@ -1883,6 +2087,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			p--;
 		if (p > from && cue_at(c, p - 1) == CUE_REF)
 			return;
+		if (is_en(c) && (en->flags & TF_NOUN) && en_ref_noun(c, from, t->tok))
+			return;
 		/* "This is their first phone conversation", "that was his second visit" */
 		if ((en->flags & TF_NOUN) && p > from + 1 && !cue_at(c, p - 1) &&
 		    !trigger_at(c, p - 1) && c->ti.toks.items[p - 1].kind == ENT_TOK_WORD &&
@@ -1961,6 +2167,14 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			/* English: "would boycott talks with Chile", the object of a
 			 * threat too */
 			if (!comma && oc[0] == '1' && (oc[1] <= '2' || (is_en(c) && oc[1] == '3')))
+				return;
+			/* English: "welcomed the expulsion", "hailed the
+			 * sanctions": a conflictual noun right after a praise is
+			 * what is praised */
+			if (!comma && is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '1' &&
+			    o->tok + o->ntok + 1 >= t->tok &&
+			    ((oc[0] == '0' && oc[1] == '5') || tok_is(c, o->tok, "welcomed") ||
+			     tok_is(c, o->tok, "welcomes")))
 				return;
 			/* "lifted a night curfew", "halted economic aid": the
 			 * object of a yielding or reducing verb (issue #4) */
@@ -2436,6 +2650,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				weak = i;
 			continue;
 		}
+		if (dt < t->tok && en_relative_between(c, from, dt, t->tok))
+			continue; /* "X, who had criticized Y on Friday, praised Z" */
 		if (dt < t->tok)
 			dist = t->tok - dt;
 		else if (!is_en(c) && dt > from + 1 &&
@@ -2461,10 +2677,19 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		explicit_date = true;
 		c->date_kind = DK_REPORT;
 	}
-	if (!explicit_date) {
+	if (!explicit_date && !is_en(c) && c->para_date_set) {
+		date = c->para_date;
+		c->date_kind = DK_FRAME;
+	} else if (!explicit_date) {
 		date = c->fr.date_set ? c->fr.date : c->docdate;
 		if (c->fr.date_set)
 			c->date_kind = c->fr.date_weak ? DK_REPORT : DK_FRAME;
+	}
+	/* English: "France answered on Tuesday. ... Paris was expelling":
+	 * the day the paragraph told last beats the main event's */
+	if (!explicit_date && is_en(c) && c->para_date_set) {
+		date = c->para_date;
+		c->date_kind = DK_FRAME;
 	}
 
 	/* Sectors: the cooperation areas an appeal, an intent, a signing, a
@@ -2615,7 +2840,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				continue;
 			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
 			const char *nc = NULL;
-			if (code[0] == '0') {
+			/* "suspended the curfew", "cancelled the sanctions": a
+			 * cutting verb (160) on a restriction eases it */
+			bool cut = !strcmp(code, "160") &&
+				   (!strcmp(oc, "1723") || !strcmp(oc, "1724") || !strncmp(oc, "163", 3) ||
+				    !strncmp(oc, "191", 3));
+			if (code[0] == '0' || cut) {
 				if (!strcmp(oc, "1723"))
 					nc = "0813";
 				else if (!strcmp(oc, "1724"))
@@ -2626,6 +2856,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 					nc = "0872";
 			} else if (oc[0] == '0' && oc[1] == '7') {
 				nc = "162";
+			} else if (!strcmp(oc, "045")) {
+				nc = "165"; /* "halted its mediation" */
+			} else if (oc[0] == '0' && oc[1] == '4' && strcmp(oc, "043") && strcmp(oc, "042")) {
+				nc = "164"; /* "suspended the talks" */
 			}
 			if (nc)
 				snprintf(code, sizeof code, "%s", nc);
@@ -2844,7 +3078,41 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 					src_lim = o->tok;
 				break;
 			}
+		/* "X said Rwanda's offensive was an aggression and urged the
+		 * council to act": a verb after "and" that no verb of the
+		 * reported clause precedes goes with the report verb, whose
+		 * subject is its own */
+		if (src_lim == t->tok && k > from + 2 && tok_is(c, k - 1, "and") &&
+		    (token_ends(c, t->tok, "ed") || token_ends(c, t->tok, "s")))
+			for (uint32_t q = k - 1; q > from; q--) {
+				if (tok_is(c, q - 1, ",") || tok_is(c, q - 1, ";") || clause_word(c, q - 1) ||
+				    en_verb_trigger_at(c, q - 1) || tok_is(c, q - 1, "that"))
+					break;
+				if (cue_at(c, q - 1) == CUE_REPORT && !token_ends(c, q - 1, "ing")) {
+					src_lim = q - 1;
+					break;
+				}
+			}
 	}
+	/* English: "Congo recalled its diplomats from Rwanda, accusing Kigali
+	 * of ...": a participle after a comma shares the subject of the verb
+	 * before it, not that verb's object */
+	if (is_en(c) && !(en->flags & TF_NOUN) && src_lim == t->tok && t->tok > from + 2 &&
+	    tok_is(c, t->tok - 1, ",") && token_ends(c, t->tok, "ing"))
+		for (size_t h = c->hits.len; h-- > 0;) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok + o->ntok >= t->tok - 1 || o->tok <= from ||
+			    (entry(c, o->entry)->flags & TF_NOUN))
+				continue;
+			bool stop = false;
+			for (uint32_t q = o->tok + o->ntok; q + 1 < t->tok; q++)
+				if (tok_is(c, q, ",") || tok_is(c, q, ";") || clause_word(c, q) ||
+				    cue_at(c, q) == CUE_REPORT || trigger_at(c, q))
+					stop = true;
+			if (!stop)
+				src_lim = o->tok;
+			break;
+		}
 	/* English: "the militant group that has seized parts of Iraq": the
 	 * subject of a relative clause is the noun before its pronoun; no
 	 * event when that noun names no actor (the actor named further back
@@ -2892,6 +3160,28 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 		if (!m->country[0] && !m->both && !m->pronoun && !m->office)
 			continue; /* "six diplomates ...": no side to take */
+		/* English: "met on the sidelines of a NATO ministers' meeting
+		 * ... and issued": a name qualifying the setting is no subject */
+		if (is_en(c)) {
+			uint32_t e = m->end;
+			while (e < to && (mention_at(c, e) || tok_is(c, e, "'") || tok_is(c, e, "'s")))
+				e++;
+			if (e < to && e > m->end && trigger_at(c, e) && en_ref_noun(c, from, e))
+				continue;
+		}
+		/* "le Vietnam ... considérait la Russie comme un partenaire et
+		 * souhaitait ...": right after a verb in the imperfect or the
+		 * conditional (-ait, -aient), a mention is its object, not the
+		 * subject of a later verb */
+		if (!is_en(c) && !(en->flags & TF_NOUN)) {
+			uint32_t v = c->m[chain_start(c, i)].tok;
+			while (v > from && cue_at(c, v - 1) == CUE_DET)
+				v--;
+			if (v > from && !trigger_at(c, v - 1) && c->ti.toks.items[v - 1].kind == ENT_TOK_WORD &&
+			    !c->ti.toks.items[v - 1].upper &&
+			    (token_ends(c, v - 1, "ait") || token_ends(c, v - 1, "aient")))
+				continue;
+		}
 		src = chain_start(c, i);
 		break;
 	}
@@ -3347,7 +3637,9 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 						      explicit_date && recent_date(c, &date), pl);
 				}
 				frame_date(c, &ag, &pa, &date, explicit_date && !future);
-				c->last_subject = ag;
+				/* "X a été reçu par le président Y. ... il a eu des
+				 * entretiens": "il" is the passive's subject */
+				c->last_subject = is_en(c) ? ag : pa;
 				c->have_last_subject = true;
 				return;
 			}
@@ -3446,11 +3738,29 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 		if (!c->fr.set)
 			return;
-		if (!explicit_date && c->fr.date_set)
+		/* "La veille, X avait eu des entretiens avec Y. Les deux
+		 * parties ont signé ...": the paragraph's day first */
+		if (!explicit_date && c->fr.date_set && (is_en(c) || !c->para_date_set))
 			date = c->fr.date;
 		int pl = c->sent_place >= 0 ? c->sent_place : c->fr.place;
 		if (pl < 0)
 			pl = c->doc_place;
+		/* "une tournée en Russie, au Kazakhstan et en Biélorussie ...
+		 * À Astana, il a eu des entretiens avec X. Les deux parties
+		 * ont signé": "les deux" of a frame with several partners are
+		 * the sides of the paragraph's last meeting */
+		if (!is_en(c) && c->fr.nb > 1 && c->pair_set && c->pair_para == c->para) {
+			bool two = false;
+			for (int k = 0; k < nsrc && !two; k++)
+				for (uint32_t q = c->m[srcs[k]].tok; c->m[srcs[k]].both && q < c->m[srcs[k]].end; q++)
+					if (tok_is(c, q, "deux"))
+						two = true;
+			if (two) {
+				actor pa = c->pair_a, pb = c->pair_b;
+				emit(c, code, &pa, &pb, &date, pl, sectors, negated, s, t, 0.7);
+				return;
+			}
+		}
 		/* EVENTS.md section 4: what both sides do together has its
 		 * source in the order the text first names them */
 		for (int j = 0; j < c->fr.nb; j++) {
@@ -3528,7 +3838,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		     !(code[0] == '1' && code[1] == '3' && (tok_is(c, k, "if") || tok_is(c, k, "unless")))) ||
 		    (!contents && tok_is(c, k, "to") && k + 1 < to && trigger_at(c, k + 1) &&
 		     !mention_at(c, k + 1)) ||
-		    en_attribution_at(c, k, to) ||
+		    en_attribution_at(c, k, to) || en_circumstance_at(c, k, to) ||
 		    /* "reaffirmed its commitment to X and condemned Y": a
 		     * second predicate with an object of its own */
 		    (k > t->tok + t->ntok && tok_is(c, k, "and") && k + 1 < to &&
@@ -3584,6 +3894,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				continue;
 			bool want_loc = frame_kind == FR_VISIT;
 			if (pass == 0 && m->loc != want_loc)
+				continue;
+			/* "appealed to Russia and Ukraine": the second of a list
+			 * that a place preposition opens shares the first's role;
+			 * the list is taken whole, or not at all, on the pass
+			 * that takes its head */
+			if (pass == 0 && !want_loc && chain_start(c, i) != i && c->m[chain_start(c, i)].loc)
 				continue;
 			if (m->country[0] && src_actor.country[0] &&
 			    strcmp(m->country, src_actor.country) == 0)
@@ -3678,6 +3994,15 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 					comma = true;
 			if (comma && m->tok > t->tok + t->ntok + 6)
 				break;
+			/* English: "accusing Kigali of aggression as rebels backed
+			 * by Rwandan troops advanced": the agent of another verb
+			 * right before "by" is that verb's */
+			uint32_t b0 = m->tok;
+			while (b0 > t->tok + t->ntok && cue_at(c, b0 - 1) == CUE_DET)
+				b0--;
+			if (is_en(c) && b0 >= t->tok + t->ntok + 2 && tok_is(c, b0 - 1, "by") &&
+			    en_verb_trigger_at(c, b0 - 2))
+				break;
 			by = i;
 			break;
 		}
@@ -3762,6 +4087,50 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				ta[nt++] = a;
 		}
 	}
+	/* English: "said he had spoken to both X and Y and urged them to":
+	 * "them" right after the verb is the list named before it */
+	if (is_en(c) && tg < 0 && nt == 0 && ns && !(en->flags & TF_NOUN) && t->tok + t->ntok < to &&
+	    tok_is(c, t->tok + t->ntok, "them"))
+		for (int i = c->nm - 1; i >= 0; i--) {
+			const mention *m = &c->m[i];
+			if (m->end > t->tok || m->loc || m->both || m->pronoun || !m->country[0] ||
+			    (nsrc && i >= srcs[0] && i <= srcs[nsrc - 1]))
+				continue;
+			int st = chain_start(c, i);
+			if (st == i)
+				break;
+			int tgs[8];
+			int n = chain(c, st, tgs, 8);
+			for (int k = 0; k < n && nt < 8; k++) {
+				actor a;
+				actor_from_mention(c, &c->m[tgs[k]], &date, cp_office, &a);
+				if (a.country[0] && strcmp(a.country, sa[0].country) != 0)
+					ta[nt++] = a;
+			}
+			break;
+		}
+	/* English: "Angola's president called on the two leaders to return
+	 * to the table": both sides right after the verb, with no meeting
+	 * told, are the two sides of the headline (or of the frame) */
+	if (is_en(c) && tg < 0 && nt == 0 && ns && !(en->flags & TF_NOUN)) {
+		const frame *bf = c->fr.set ? &c->fr : c->title_fr.set ? &c->title_fr : NULL;
+		for (int i = 0; bf && bf->nb == 1 && i < c->nm; i++) {
+			const mention *m = &c->m[i];
+			if (m->tok < t->tok + t->ntok)
+				continue;
+			if (m->both && !m->country[0] && m->tok <= t->tok + t->ntok + 1 && m->tok < tg_lim) {
+				const actor *sides[2] = {&bf->a, &bf->b[0]};
+				for (int k = 0; k < 2; k++)
+					if (strcmp(sides[k]->country, sa[0].country) != 0) {
+						ta[nt] = *sides[k];
+						memcpy(ta[nt].code, sides[k]->country, 4);
+						ta[nt].name = NULL;
+						nt++;
+					}
+			}
+			break;
+		}
+	}
 	bool list_acts = false;
 	for (int k = 0; k < nt; k++)
 		if (c->fr.set && strcmp(ta[k].country, c->fr.a.country) == 0)
@@ -3838,6 +4207,23 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				actor_from_mention(c, &dm, &date, 0, &self);
 				break;
 			}
+			/* "opened fire to disperse demonstrators": the people a
+			 * noun of agents names ("demonstrators", "rioters") after
+			 * the verb are of the actor's country too */
+			for (size_t h = 0; !self.country[0] && h < c->hits.len; h++) {
+				const lx_hit *o = &c->hits.items[h];
+				if (o->kind != LX_TRIGGER || o->tok < t->tok + t->ntok || o->tok >= tg_lim ||
+				    !(entry(c, o->entry)->flags & TF_AGENT) || mention_at(c, o->tok))
+					continue;
+				mention dm;
+				memset(&dm, 0, sizeof dm);
+				dm.tok = o->tok;
+				dm.end = o->tok + o->ntok;
+				dm.person = -1;
+				dm.place = -1;
+				memcpy(dm.country, sa[0].country, 4);
+				actor_from_mention(c, &dm, &date, 0, &self);
+			}
 			c->one_sided = true;
 			/* "demonstrators received assurances from the government":
 			 * from the giver */
@@ -3852,7 +4238,9 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (!nt)
 			return;
 		conf -= 0.1;
-		if (!explicit_date && c->fr.date_set)
+		/* English: the paragraph's day beats the frame's ("Islamabad
+		 * hit back hours later. ... suspended all trade") */
+		if (!explicit_date && c->fr.date_set && !(is_en(c) && c->para_date_set))
 			date = c->fr.date;
 	} else {
 		conf += 0.3;
@@ -4304,6 +4692,7 @@ static void place_frame_events(ctx *c)
 static void adopt_dates(ctx *c)
 {
 	size_t n = c->out->events.len < c->dkind.len ? c->out->events.len : c->dkind.len;
+	bool *adopted = ent_xcalloc(n ? n : 1, sizeof *adopted);
 	for (size_t i = 0; i < n; i++) {
 		if (c->dkind.items[i].kind != DK_DOC && c->dkind.items[i].kind != DK_REPORT)
 			continue;
@@ -4340,9 +4729,26 @@ static void adopt_dates(ctx *c)
 				continue;
 			}
 			ent_date_format(d, ev->date);
+			adopted[i] = true;
 			break;
 		}
 	}
+	/* "X has recalled its diplomats from Y, accusing it of ...": the
+	 * other undated events of a sentence whose act took a date go with
+	 * it */
+	for (size_t i = 0; i < n; i++) {
+		if (!adopted[i])
+			continue;
+		const ent_event *ev = &c->out->events.items[i];
+		for (size_t j = 0; j < n; j++) {
+			ent_event *o = &c->out->events.items[j];
+			if (adopted[j] || o->sentence.start != ev->sentence.start ||
+			    (c->dkind.items[j].kind != DK_DOC && c->dkind.items[j].kind != DK_REPORT))
+				continue;
+			memcpy(o->date, ev->date, sizeof o->date);
+		}
+	}
+	free(adopted);
 }
 
 /* ENTENTE_DEBUG=1 prints each sentence's hits and mentions to stderr. */
@@ -4547,6 +4953,12 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 		bool any_trigger = annotate(&c, s, c.lang);
 		if (noise_sentence(&c, s))
 			continue;
+		if (s->para != c.para) {
+			c.para = s->para;
+			if (c.para_date_set)
+				c.last_para_date = c.para_date;
+			c.para_date_set = false;
+		}
 		read_dates(&c, s->tok, s->tok + s->ntok);
 		build_mentions(&c, s->tok, s->tok + s->ntok);
 		/* "Bùi Thanh Son a affirmé ... Sergueï Lavrov a souligné ...
@@ -4611,8 +5023,11 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 				 * the talks; one event of the more specific code */
 				if (nx && nx->tok <= o->tok + o->ntok + 2) {
 					const char *nc0 = c.lx->triggers.items[entry(&c, nx->entry)->value].code;
+					/* ... but "suspended the sanctions": a cutting verb
+					 * acts on its noun (code_trigger) */
+					bool cuts = !strcmp(code, "160") && (entry(&c, nx->entry)->flags & TF_NOUN);
 					if (nc0[0] == code[0] && nc0[1] == code[1] && strlen(nc0) >= 3 &&
-					    strcmp(nc0, code) != 0 && code[2] == '0')
+					    strcmp(nc0, code) != 0 && code[2] == '0' && !cuts)
 						continue;
 				}
 				if (nx && nx->tok <= o->tok + o->ntok + 4 && code[0] == '0' &&
@@ -4640,6 +5055,11 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 				uint32_t next = s->tok + s->ntok;
 				for (size_t k = h + 1; k < c.hits.len; k++)
 					if (c.hits.items[k].kind == LX_TRIGGER && c.hits.items[k].tok != o->tok &&
+					    /* "met on the sidelines of a NATO meeting in
+					     * Brussels on Thursday": a setting's noun does
+					     * not end the verb's scope */
+					    !(is_en(&c) && (entry(&c, c.hits.items[k].entry)->flags & TF_NOUN) &&
+					      en_ref_noun(&c, s->tok, c.hits.items[k].tok)) &&
 					    /* "agreed to step up cooperation in ...": the action
 					     * merged into the intent is in its scope */
 					    !(c.hits.items[k].tok == skip_tok && skip_tok > o->tok)) {
@@ -4676,6 +5096,22 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 				about_step = step;
 				break;
 			}
+		for (size_t i = ev_before; i < c.out->events.len && i < c.dkind.len; i++) {
+			const ent_event *ev = &c.out->events.items[i];
+			const evdate *dk = &c.dkind.items[i];
+			if (dk->kind == DK_OWN && dk->d.prec >= 3 && recent_date(&c, &dk->d) &&
+			    !(ev->code[0] == '0' && ev->code[1] == '3')) {
+				c.para_date = dk->d;
+				c.para_date_set = true;
+			}
+		}
+		/* English: "France answered on Tuesday." codes nothing but
+		 * dates what its paragraph tells next */
+		if (is_en(&c) && ev_before == c.out->events.len && c.nd == 1 && !c.dates[0].weak &&
+		    !c.dates[0].stamp && c.dates[0].d.prec >= 3 && recent_date(&c, &c.dates[0].d)) {
+			c.para_date = c.dates[0].d;
+			c.para_date_set = true;
+		}
 		code_levels(&c, s);
 		enrich_frame(&c);
 		/* a sentence subject becomes the antecedent of "il" */
