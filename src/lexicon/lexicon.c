@@ -787,12 +787,26 @@ static bool insert_at(const lx_lexicon *lx, const lx_matcher *m, const ent_texti
 static uint32_t day_skip(const lx_lexicon *lx, const lx_matcher *m, const ent_textinfo *t,
 			 uint32_t pos, uint32_t to)
 {
-	if (pos >= to)
+	if (pos >= to || t->toks.items[pos].kind != ENT_TOK_WORD)
 		return 0;
-	if (day_word(lx, m, t, pos) < 0) {
-		if (pos + 1 < to && insert_at(lx, m, t, pos, 2))
+	/* one look-up for the word alone: a day, an adverb, or neither */
+	const ent_token *w = &t->toks.items[pos];
+	uint32_t *v = ent_map_get(&m->exact, t->keys.data + w->key, w->klen);
+	bool day = false, adverb = false;
+	for (int32_t e = v ? (int32_t)*v : -1; e >= 0; e = lx->entries.items[e].next) {
+		const lx_entry *en = &lx->entries.items[e];
+		if (en->kind == LX_TIME && (en->sub == TM_WEEKDAY || en->sub == TM_RELDAY))
+			day = true;
+		if (en->kind == LX_CUE && en->sub == CUE_INSERT)
+			adverb = true;
+	}
+	if (!day) {
+		/* two-word adverbs ("en outre") start with a word that starts
+		 * some pattern */
+		if (!adverb && pos + 1 < to && ent_map_get(&m->starts, t->keys.data + w->key, w->klen) &&
+		    insert_at(lx, m, t, pos, 2))
 			return 2;
-		return insert_at(lx, m, t, pos, 1) ? 1 : 0;
+		return adverb ? 1 : 0;
 	}
 	static const char *const part[] = {"soir", "matin", "apres-midi", "midi", "morning",
 		"afternoon", "evening", "night", NULL};
@@ -816,6 +830,9 @@ void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 		maxpat = 16;
 	int32_t chains[17][2];
 	uint32_t span[17];   /* tokens taken by the first L words, days included */
+	/* day_skip of each token, computed once (0xff: not yet) */
+	uint8_t skip_of[256];
+	memset(skip_of, 0xff, sizeof skip_of);
 	size_t first = hits->len;
 	bool unordered = false;
 	for (uint32_t i = from; i < to; i++) {
@@ -828,27 +845,9 @@ void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 		uint64_t h = ENT_HASH_SEED;
 		uint32_t found = 0, pos = i, day_at = 0, day_n = 0;
 		for (uint32_t L = 1; L <= maxl && pos < to; L++) {
-			if (L > 1 && !day_n) {
-				uint32_t sk = day_skip(lx, m, t, pos, to);
-				if (sk && pos + sk < to) {
-					/* does a pattern go on with the day itself? */
-					const ent_token *d = &t->toks.items[pos];
-					size_t save = scratch->len;
-					ent_buf_putc(scratch, ' ');
-					ent_buf_append(scratch, t->keys.data + d->key, d->klen);
-					uint64_t dh = ent_hash_add(ent_hash_add(h, " ", 1),
-								   t->keys.data + d->key, d->klen);
-					bool goes_on = ent_map_get_h(&m->starts, dh, scratch->data, scratch->len) ||
-						       ent_map_get_h(&m->exact, dh, scratch->data, scratch->len);
-					scratch->len = save;
-					if (!goes_on) {
-						day_at = pos;
-						day_n = sk;
-						pos += sk;
-					}
-				}
-			}
 			const ent_token *k = &t->toks.items[pos];
+			uint64_t before = h; /* the phrase so far, for a day passed over */
+			size_t before_len = scratch->len;
 			if (L > 1) {
 				ent_buf_putc(scratch, ' ');
 				h = ent_hash_add(h, " ", 1);
@@ -871,11 +870,35 @@ void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 						chains[L][1] = (int32_t)*pv;
 				}
 			}
+			bool hit = chains[L][0] >= 0 || chains[L][1] >= 0;
+			bool more = L < maxl && ent_map_get_h(&m->starts, h, scratch->data, scratch->len);
+			if (!hit && !more && L > 1 && !day_n) {
+				/* no pattern goes on with this token: is it a day or
+				 * an adverb standing inside the phrase? Then the phrase
+				 * goes on after it. */
+				uint32_t sk;
+				if (pos - from < sizeof skip_of) {
+					if (skip_of[pos - from] == 0xff)
+						skip_of[pos - from] = (uint8_t)day_skip(lx, m, t, pos, to);
+					sk = skip_of[pos - from];
+				} else {
+					sk = day_skip(lx, m, t, pos, to);
+				}
+				if (sk && pos + sk < to) {
+					day_at = pos;
+					day_n = sk;
+					pos += sk;
+					h = before;
+					scratch->len = before_len;
+					L--;
+					continue;
+				}
+			}
 			span[L] = pos - i + 1;
 			pos++;
-			if (chains[L][0] >= 0 || chains[L][1] >= 0)
+			if (hit)
 				found = L;
-			if (L < maxl && !ent_map_get_h(&m->starts, h, scratch->data, scratch->len))
+			if (L < maxl && !more)
 				break;
 		}
 		/* Longest first: per group, the longest length that has entries
