@@ -137,6 +137,11 @@ typedef struct ctx {
 	actor pair_a, pair_b;
 	bool pair_set;
 	uint32_t pair_para;
+	/* French: the last group of three or more countries that acted
+	 * together, in paragraph grp_para ("les trois pays") */
+	actor grp[8];
+	int ngrp;
+	uint32_t grp_para;
 	size_t cue_cap;
 	ent_buf scratch;
 } ctx;
@@ -481,8 +486,10 @@ static void read_dates(ctx *c, uint32_t from, uint32_t to)
 			 * (else the main meeting's); "la veille de sa visite"
 			 * counts from an event, not a date */
 			ent_date ref = {0};
+			/* English: "since Trump returned in January, and it came a
+			 * day after ...": a month counts no day, look further */
 			for (int k = c->nd - 1; k >= 0 && !ref.prec; k--)
-				if (!c->dates[k].stamp)
+				if (!c->dates[k].stamp && (!is_en(c) || c->dates[k].d.prec == 3))
 					ref = c->dates[k].d;
 			/* "s'est entretenu lundi 9 juin avec ... Le lendemain, il a
 			 * été reçu": the day the paragraph told before */
@@ -1509,6 +1516,21 @@ static bool emit_group(ctx *c, const char *code, actor *sa, int ns, const ent_da
 		place = c->fr.place;
 	if (place < 0)
 		place = c->doc_place;
+	if (!is_en(c) && ns >= 3 && ns <= 8) {
+		int nd = 0;
+		for (int i = 0; i < ns; i++) {
+			int k = 0;
+			while (k < i && strcmp(sa[k].country, sa[i].country) != 0)
+				k++;
+			if (k == i)
+				nd++;
+		}
+		if (nd == ns) {
+			memcpy(c->grp, sa, sizeof(actor) * (size_t)ns);
+			c->ngrp = ns;
+			c->grp_para = c->para;
+		}
+	}
 	for (int i = 0; i < ns; i++)
 		for (int j = i + 1; j < ns; j++) {
 			if (star && strcmp(sa[i].country, c->fr.a.country) != 0 &&
@@ -1798,6 +1820,42 @@ static bool en_circumstance_at(const ctx *c, uint32_t k, uint32_t to)
 			return true;
 	}
 	return false;
+}
+
+/* "welcomed the expulsion", "condemned the decision" (the noun right
+ * after the trigger, or its last word: "welcomed the decision"): does the
+ * trigger bear on an act the article told? */
+static bool en_act_object(const ctx *c, const lx_hit *t, uint32_t to)
+{
+	static const char *const nouns[] = {"expulsion", "expulsions", "decision", "move", NULL};
+	uint32_t k = t->tok + t->ntok;
+	if (t->ntok >= 3 && tok_is(c, k - 2, "the"))
+		k -= 2;
+	else if (!(k + 1 < to && tok_is(c, k, "the")))
+		return false;
+	for (int w = 0; nouns[w]; w++)
+		if (tok_is(c, k + 1, nouns[w]))
+			return true;
+	return false;
+}
+
+/* "opposes any attempt ..., and the two ministers shared the view that
+ * ...": does a clause with a subject of its own (an actor named, then a
+ * verb) start at the ", and" at token k? A list ("Russia, Iran, and
+ * North Korea") has no verb after its last name. */
+static bool en_and_clause_at(const ctx *c, uint32_t k, uint32_t to)
+{
+	if (!tok_is(c, k, ",") || k + 3 >= to || !tok_is(c, k + 1, "and") || !mention_at(c, k + 2))
+		return false;
+	uint32_t j = k + 2;
+	while (j < to && j < k + 10 && mention_at(c, j))
+		j++;
+	if (j >= to || j >= k + 10 || c->ti.toks.items[j].kind != ENT_TOK_WORD)
+		return false;
+	while (j < to && (tok_is(c, j, "also") || tok_is(c, j, "have") || tok_is(c, j, "has")))
+		j++;
+	return j < to && (en_verb_trigger_at(c, j) || cue_at(c, j) == CUE_REPORT ||
+			  token_ends(c, j, "ed"));
 }
 
 /* Does a trigger of the sentence end right before token k ("decided to"
@@ -2394,6 +2452,32 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (tok_is(c, k, "week") || tok_is(c, k, "weeks") || tok_is(c, k, "days") ||
 			    tok_is(c, k, "hours") || tok_is(c, k, "deadline") || tok_is(c, k, "ultimatum"))
 				return;
+	/* English: "held a meeting at which they discussed the turmoil": what
+	 * is done at a meeting the sentence codes is that meeting, not
+	 * another one among the sides of the article */
+	if (is_en(c) && !(en->flags & TF_NOUN) && tr->code[0] == '0' && tr->code[1] == '4' &&
+	    t->tok > from + 3 && tok_is(c, t->tok - 1, "they") &&
+	    (tok_is(c, t->tok - 2, "which") || tok_is(c, t->tok - 2, "where")))
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind == LX_TRIGGER && o->tok + o->ntok < t->tok - 1 && o->tok >= from &&
+			    c->lx->triggers.items[entry(c, o->entry)->value].code[0] == '0' &&
+			    c->lx->triggers.items[entry(c, o->entry)->value].code[1] == '4')
+				return;
+		}
+	/* "gave twelve staff members of the embassy 48 hours to leave": the
+	 * deadline further on in the same clause, before its "to" */
+	if (is_en(c) && !(en->flags & TF_NOUN) && !strcmp(tr->code, "070") && t->ntok == 1 &&
+	    (tok_is(c, t->tok, "gave") || tok_is(c, t->tok, "given") || tok_is(c, t->tok, "give") ||
+	     tok_is(c, t->tok, "gives")))
+		for (uint32_t k = t->tok + 1; k + 1 < to && k < t->tok + 16; k++) {
+			if (c->ti.toks.items[k].kind == ENT_TOK_PUNCT)
+				break;
+			if ((tok_is(c, k, "week") || tok_is(c, k, "weeks") || tok_is(c, k, "days") ||
+			     tok_is(c, k, "hours")) &&
+			    tok_is(c, k + 1, "to"))
+				return;
+		}
 	/* "evacuated the wounded": a participle after a determiner names
 	 * people, it reports no act */
 	if (is_en(c) && !(en->flags & TF_NOUN) && t->tok > from && cue_at(c, t->tok - 1) == CUE_DET &&
@@ -2652,6 +2736,16 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 		if (dt < t->tok && en_relative_between(c, from, dt, t->tok))
 			continue; /* "X, who had criticized Y on Friday, praised Z" */
+		if (dt > t->tok && is_en(c)) {
+			/* "their first meeting since Trump returned in January":
+			 * a date inside a clause of time after the trigger is
+			 * that clause's */
+			bool other = false;
+			for (uint32_t k = t->tok + t->ntok; k < dt && !other; k++)
+				other = tok_is(c, k, "since") && en_circumstance_at(c, k, to);
+			if (other)
+				continue;
+		}
 		if (dt < t->tok)
 			dist = t->tok - dt;
 		else if (!is_en(c) && dt > from + 1 &&
@@ -2687,7 +2781,16 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	}
 	/* English: "France answered on Tuesday. ... Paris was expelling":
 	 * the day the paragraph told last beats the main event's */
-	if (!explicit_date && is_en(c) && c->para_date_set) {
+	/* (not the day a "came a day after" further on in this very sentence
+	 * counted: "It was their first meeting ..., and it came a day after
+	 * X and Y met" dates the second meeting only) */
+	bool para_later = false;
+	for (int i = 0; is_en(c) && c->para_date_set && i < c->nd; i++)
+		if (c->dates[i].tok > t->tok && c->dates[i].d.y == c->para_date.y &&
+		    c->dates[i].d.m == c->para_date.m && c->dates[i].d.d == c->para_date.d &&
+		    c->dates[i].d.prec == c->para_date.prec)
+			para_later = true;
+	if (!explicit_date && is_en(c) && c->para_date_set && !para_later) {
 		date = c->para_date;
 		c->date_kind = DK_FRAME;
 	}
@@ -2983,6 +3086,27 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		int back = visit_end_days(c, from, to, t->tok);
 		if (back > 0)
 			ent_date_add_days(&date, -back);
+		/* "a conclu vendredi 13 juin une tournée ..., entamée le 7 juin":
+		 * the day the text says the tour began */
+		static const char *const began[] = {"entamee", "entame", "commencee", "commence",
+			"debutee", "debute", NULL};
+		bool ended = false;
+		for (uint32_t k = t->tok > from + 7 ? t->tok - 7 : from; k < t->tok && !is_en(c); k++)
+			ended = ended || tok_is(c, k, "conclu") || tok_is(c, k, "acheve") ||
+				tok_is(c, k, "termine") || tok_is(c, k, "cloture") ||
+				tok_is(c, k, "conclut") || tok_is(c, k, "achevé") || tok_is(c, k, "terminé");
+		for (uint32_t k = t->tok + t->ntok; ended && k < to; k++) {
+			bool b = false;
+			for (int w = 0; began[w]; w++)
+				b = b || tok_is(c, k, began[w]);
+			if (!b)
+				continue;
+			for (int i = 0; i < c->nd; i++)
+				if (c->dates[i].tok > k && c->dates[i].tok <= k + 3 && c->dates[i].d.prec >= 3 &&
+				    ent_date_num(&c->dates[i].d) <= ent_date_num(&date))
+					date = c->dates[i].d;
+			break;
+		}
 	}
 	/* "is prepared to impose martial law", "is ready to use force": an
 	 * English readiness (an intent ending in "to") before a conflictual
@@ -3094,6 +3218,23 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				}
 			}
 	}
+	/* English: "X called Algeria's move "unjustified"", "described the
+	 * decision as unacceptable": the judge of a disapproving adjective is
+	 * the subject of "called", and what it judges stands between them */
+	bool called_adj = false;
+	if (is_en(c) && !(en->flags & TF_NOUN) && src_lim == t->tok && code[0] == '1' &&
+	    code[1] == '1')
+		for (uint32_t q = t->tok; q > from + 1 && q + 8 > t->tok; q--) {
+			if (tok_is(c, q - 1, "called") || tok_is(c, q - 1, "calls") ||
+			    tok_is(c, q - 1, "described") || tok_is(c, q - 1, "describes")) {
+				src_lim = q - 1;
+				called_adj = q < t->tok;
+				break;
+			}
+			if (tok_is(c, q - 1, ",") || tok_is(c, q - 1, ";") || clause_word(c, q - 1) ||
+			    trigger_at(c, q - 1))
+				break;
+		}
 	/* English: "Congo recalled its diplomats from Rwanda, accusing Kigali
 	 * of ...": a participle after a comma shares the subject of the verb
 	 * before it, not that verb's object */
@@ -3207,6 +3348,50 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				}
 			}
 		}
+	}
+	/* English: "held talks with NATO Secretary General Mark Rutte, who
+	 * urged the allies to ...": the same, for ", who" */
+	if (is_en(c) && !(en->flags & TF_NOUN)) {
+		uint32_t k = t->tok;
+		while (k > from + 2 && (tok_is(c, k - 1, "has") || tok_is(c, k - 1, "had") ||
+					tok_is(c, k - 1, "also") || tok_is(c, k - 1, "then") ||
+					tok_is(c, k - 1, "later")))
+			k--;
+		if (k > from + 2 && tok_is(c, k - 1, "who") && tok_is(c, k - 2, ","))
+			for (int j = c->nm - 1; j >= 0; j--) {
+				const mention *m = &c->m[j];
+				if (m->end == k - 2 && !m->loc && !m->both && !m->pronoun &&
+				    (m->country[0] || m->office)) {
+					src = j;
+					break;
+				}
+			}
+	}
+	/* "X a transmis ses salutations au président Y, et a salué ...": a
+	 * verb coordinated by "et a" shares the subject of the sentence's
+	 * first verb, not the object named before "et" */
+	if (!is_en(c) && src >= 0 && !(en->flags & TF_NOUN) && t->tok >= from + 3 &&
+	    tok_is(c, t->tok - 2, "et") &&
+	    (tok_is(c, t->tok - 1, "a") || tok_is(c, t->tok - 1, "ont") ||
+	     tok_is(c, t->tok - 1, "avait") || tok_is(c, t->tok - 1, "avaient"))) {
+		int s0 = -1;
+		for (int i = 0; i < c->nm && s0 < 0; i++) {
+			const mention *m = &c->m[i];
+			if (m->tok > from + 3)
+				break;
+			if (!m->prep && !m->loc && !m->both && (m->country[0] || m->office || m->pronoun))
+				s0 = chain_start(c, i);
+		}
+		/* the first subject has its own verb right after it */
+		bool verb = false;
+		for (uint32_t k = s0 >= 0 ? c->m[s0].end : t->tok; k + 2 < t->tok && !verb; k++) {
+			verb = trigger_at(c, k) || cue_at(c, k) == CUE_REPORT || tok_is(c, k, "a") ||
+			       tok_is(c, k, "ont") || tok_is(c, k, "avait") || tok_is(c, k, "avaient");
+			if (k >= c->m[s0].end + 1)
+				break;
+		}
+		if (s0 >= 0 && s0 != src && verb && c->m[src].tok > c->m[s0].end)
+			src = s0;
 	}
 	/* "« ... le Rwanda préfère ne pas dialoguer », a déploré Maxime
 	 * Prévot": after a quote the French subject follows its verb; whom
@@ -3749,6 +3934,23 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		 * À Astana, il a eu des entretiens avec X. Les deux parties
 		 * ont signé": "les deux" of a frame with several partners are
 		 * the sides of the paragraph's last meeting */
+		/* "Le Sénégal, la Mauritanie et le Maroc ont adopté ... Les
+		 * trois pays s'engagent": the paragraph's last group of that
+		 * many countries */
+		if (!is_en(c) && c->ngrp >= 3 && c->grp_para == c->para) {
+			static const char *const counts[] = {"trois", "quatre", "cinq", "six"};
+			bool same = false;
+			for (int k = 0; k < nsrc && !same; k++)
+				for (uint32_t q = c->m[srcs[k]].tok; c->m[srcs[k]].both && q < c->m[srcs[k]].end; q++)
+					if (c->ngrp - 3 < 4 && tok_is(c, q, counts[c->ngrp - 3]))
+						same = true;
+			if (same) {
+				for (int i = 0; i < c->ngrp; i++)
+					for (int j = i + 1; j < c->ngrp; j++)
+						emit(c, code, &c->grp[i], &c->grp[j], &date, pl, sectors, negated, s, t, 0.7);
+				return;
+			}
+		}
 		if (!is_en(c) && c->fr.nb > 1 && c->pair_set && c->pair_para == c->para) {
 			bool two = false;
 			for (int k = 0; k < nsrc && !two; k++)
@@ -3839,6 +4041,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		    (!contents && tok_is(c, k, "to") && k + 1 < to && trigger_at(c, k + 1) &&
 		     !mention_at(c, k + 1)) ||
 		    en_attribution_at(c, k, to) || en_circumstance_at(c, k, to) ||
+		    en_and_clause_at(c, k, to) ||
 		    /* "reaffirmed its commitment to X and condemned Y": a
 		     * second predicate with an object of its own */
 		    (k > t->tok + t->ntok && tok_is(c, k, "and") && k + 1 < to &&
@@ -3957,7 +4160,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		tg = must_tg;
 	/* English: "declared the advisers at the Pakistan High Commission
 	 * persona non grata": the one declared stands before the trigger */
-	if (tg < 0 && is_en(c) && tok_is(c, t->tok, "persona"))
+	/* ("gave twelve staff members of the French embassy 48 hours to
+	 * leave": the ones given the deadline, too) */
+	if (tg < 0 && is_en(c) &&
+	    (tok_is(c, t->tok, "persona") || tok_is(c, t->tok, "hours") || called_adj))
 		for (int i = 0; i < c->nm; i++) {
 			const mention *m = &c->m[i];
 			if (m->end > t->tok || (nsrc && i <= srcs[nsrc - 1]) || !m->country[0] || m->loc ||
@@ -4131,6 +4337,48 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			break;
 		}
 	}
+	/* English: "X denounced the joint statement": with no one else named,
+	 * the joint statement is the work of the sides of the article's
+	 * meeting (the frame), each of them the target */
+	if (is_en(c) && tg < 0 && nt == 0 && ns && !(en->flags & TF_NOUN) && c->fr.set &&
+	    c->fr.meeting && t->tok + t->ntok + 2 < to) {
+		uint32_t k = t->tok + t->ntok;
+		if ((tok_is(c, k, "the") || tok_is(c, k, "their")) && tok_is(c, k + 1, "joint") &&
+		    (tok_is(c, k + 2, "statement") || tok_is(c, k + 2, "declaration") ||
+		     tok_is(c, k + 2, "communique") || tok_is(c, k + 2, "communiqué"))) {
+			const actor *sides[MAX_PARTNERS + 1];
+			int nsd = 0;
+			sides[nsd++] = &c->fr.a;
+			for (int i = 0; i < c->fr.nb && nsd < MAX_PARTNERS + 1; i++)
+				sides[nsd++] = &c->fr.b[i];
+			for (int i = 0; i < nsd && nt < 8; i++) {
+				bool dup = !sides[i]->country[0] ||
+					   strcmp(sides[i]->country, sa[0].country) == 0;
+				for (int j = 0; j < nt && !dup; j++)
+					dup = strcmp(ta[j].country, sides[i]->country) == 0;
+				if (dup)
+					continue;
+				ta[nt] = *sides[i];
+				memcpy(ta[nt].code, sides[i]->country, 4);
+				ta[nt].name = NULL;
+				nt++;
+			}
+		}
+	}
+	/* English: "X welcomed the expulsion", "Y condemned the decision":
+	 * praising or blaming an act the article told, with no one named,
+	 * targets its main actor (the frame's, when an act, not a meeting,
+	 * set it) */
+	if (is_en(c) && tg < 0 && nt == 0 && ns && !(en->flags & TF_NOUN) && c->fr.set &&
+	    !c->fr.meeting &&
+	    c->fr.a.country[0] && strcmp(c->fr.a.country, sa[0].country) != 0 &&
+	    ((code[0] == '0' && code[1] == '5') || (code[0] == '1' && code[1] == '1')) &&
+	    en_act_object(c, t, to)) {
+		ta[nt] = c->fr.a;
+		memcpy(ta[nt].code, c->fr.a.country, 4);
+		ta[nt].name = NULL;
+		nt++;
+	}
 	bool list_acts = false;
 	for (int k = 0; k < nt; k++)
 		if (c->fr.set && strcmp(ta[k].country, c->fr.a.country) == 0)
@@ -4174,6 +4422,36 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			    m->tok > from && cue_at(c, m->tok - 1) == CUE_POSSESSIVE)
 				return;
 		}
+	if (!nt && !is_en(c)) {
+		/* "son homologue X, à qui il a proposé ...", "Y, auquel il a
+		 * demandé ...": the one the relative pronoun stands for */
+		uint32_t q = UINT32_MAX;
+		for (uint32_t k = t->tok; k > from && k + 6 > t->tok; k--) {
+			if (tok_is(c, k - 1, "qui") && k >= from + 2 && tok_is(c, k - 2, "a")) {
+				q = k - 2;
+				break;
+			}
+			if (tok_is(c, k - 1, "auquel") || tok_is(c, k - 1, "auxquels") ||
+			    tok_is(c, k - 1, "auxquelles")) {
+				q = k - 1;
+				break;
+			}
+			if (tok_is(c, k - 1, ",") || tok_is(c, k - 1, "."))
+				break;
+		}
+		for (int i = c->nm - 1; q != UINT32_MAX && i >= 0; i--) {
+			const mention *m = &c->m[i];
+			if (m->end > q)
+				continue;
+			if ((m->end == q || (m->end + 1 == q && tok_is(c, m->end, ","))) &&
+			    m->country[0] && !m->pronoun && !m->both &&
+			    strcmp(m->country, sa[0].country) != 0) {
+				actor_from_mention(c, m, &date, 0, &ta[0]);
+				nt = ta[0].country[0] ? 1 : 0;
+			}
+			break;
+		}
+	}
 	if (!nt) {
 		nt = frame_others(&c->fr, sa[0].country, ta);
 		if (!nt && domestic_code(c, code) && co_subjects == 1) {
