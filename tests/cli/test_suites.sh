@@ -3,7 +3,8 @@
 # files (tests/fixtures/suites), its refusals of bad input, then on the
 # peers' gold-standard suites in ../shared/peers (their figures are
 # printed; skipped with a message where ../shared is absent). Only
-# structural facts and a low recall floor are asserted.
+# structural facts and a recall floor (below the figures reached, so that
+# a regression fails) are asserted.
 # usage: bash test_suites.sh ENTENTE_BINARY SOURCE_DIR
 set -euo pipefail
 
@@ -166,7 +167,7 @@ suite() {
 
 if [ -f "$PLOVER" ]; then
 	n=$(python3 -c 'import json,sys; print(sum(r.get("event") != "DOCUMENT" for r in json.load(open(sys.argv[1]))))' "$PLOVER")
-	suite plover "$PLOVER" 0.08 "$n"
+	suite plover "$PLOVER" 0.55 "$n"
 	check_json "plover: every record gives a gold event; 18 PLOVER types" "$T/plover.json" \
 		'j["gold_events"] >= j["records"]' 'len(j["categories"]) == 18' \
 		'j["code_accuracy"] is None'
@@ -180,7 +181,7 @@ import re, sys
 s = open(sys.argv[1], encoding="utf-8").read()
 s = s[s.index("<Sentences>"):]
 print(sum("evaluate=\"false\"" not in t for t in re.findall(r"<Sentence\s[^>]*>", s)))' "$PETR2")
-	suite petr2 "$PETR2" 0.06 "$n"
+	suite petr2 "$PETR2" 0.50 "$n"
 	check_json "petr2: full-code accuracy is given" "$T/petr2.json" \
 		'j["code_accuracy"] is None or 0 <= j["code_accuracy"] <= 1' \
 		'j["code_accuracy"] is not None or lv["root_countries"]["gold_hit"] == 0'
