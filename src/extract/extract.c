@@ -503,6 +503,10 @@ static void read_dates(ctx *c, uint32_t from, uint32_t to)
 				ref = c->last_para_date;
 			if (!ref.prec && c->fr.date_set)
 				ref = c->fr.date;
+			/* "a reçu dans l'après-midi": with no day told before,
+			 * later the same day is the dispatch's day */
+			if (!ref.prec && !is_en(c) && te->value == 0)
+				ref = c->docdate;
 			if (ref.prec == 3 && !(i + nt < to && cue_at(c, i + nt) == CUE_OF)) {
 				ent_date_add_days(&ref, te->value);
 				add_date(c, i, ref, false);
@@ -692,6 +696,13 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			if (!named)
 				continue;
 		}
+		/* "their bilateral Foreign Office Consultations": a ministry's
+		 * name that qualifies a round of consultations names its format,
+		 * not the ministry acting */
+		if (h->kind == LX_ACTOR && is_en(c) && en->sub == AK_ORG && h->tok + h->ntok < to &&
+		    (tok_is(c, h->tok + h->ntok, "consultations") ||
+		     tok_is(c, h->tok + h->ntok, "consultation")))
+			continue;
 		/* "pro-Russian rebels", "a pro-Western party": those who side
 		 * with a country are not of it */
 		if (h->kind == LX_ACTOR && is_en(c) && h->tok >= 2 && tok_is(c, h->tok - 1, "-") &&
@@ -937,6 +948,27 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			break;
 		}
 	}
+	/* "Le ministère des Affaires étrangères a convoqué l'ambassadeur de
+	 * France à Alger": a home daily leaves its own government unnamed; a
+	 * subject title of no country that acts on another country's embassy
+	 * in a city is that city's government */
+	for (int i = 0; !is_en(c) && i < c->nm; i++) {
+		mention *m = &c->m[i];
+		if (i > 0 || !m->has_title || m->country[0] || m->person >= 0 || m->prep || m->counterpart)
+			break;
+		for (int j = i + 1; j + 1 < c->nm; j++) {
+			const mention *e = &c->m[j], *p = &c->m[j + 1];
+			bool embassy = false;
+			for (uint32_t k = e->tok > 2 ? e->tok - 2 : 0; k < e->end && !embassy; k++)
+				embassy = tok_is(c, k, "ambassade") || tok_is(c, k, "ambassadeur") ||
+					  tok_is(c, k, "ambassadrice") || tok_is(c, k, "chargé");
+			if (e->loc || !e->country[0] || !embassy || !p->loc || p->place < 0 || p->prep != CUE_PLACE_PREP || !p->country[0] ||
+			    p->tok != e->end + 1 || strcmp(p->country, e->country) == 0)
+				continue;
+			memcpy(m->country, p->country, 4);
+			break;
+		}
+	}
 	/* "les chefs de la diplomatie du Togo, du Bénin et du Ghana",
 	 * "ses homologues de France, de Turquie et de Suisse": the title of the
 	 * head applies to every coordinated "de X". */
@@ -1120,6 +1152,11 @@ static void actor_from_mention(ctx *c, const mention *m, const ent_date *when,
 		return;
 	if (person < 0 && office) {
 		person = lx_office_holder(lx, country, office, dn);
+		/* "the Philippine foreign secretary", "British Foreign
+		 * Secretary X met his French counterpart": where offices.tsv
+		 * lists no civil servant with the title, the minister */
+		if (person < 0 && office == OF_FOREIGN_SECRETARY)
+			person = lx_office_holder(lx, country, OF_FOREIGN_MINISTER, dn);
 		if (person < 0 && office == OF_PARTY_LEADER)
 			person = lx_office_holder(lx, country, OF_SECRETARY_GENERAL, dn);
 	}
@@ -2609,6 +2646,48 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				      (oc[0] == '1' && (oc[1] == '0' || oc[1] == '3'))))
 				return;
 		}
+	/* "... déclare persona non grata le premier conseiller de
+	 * l'ambassade de France. Le diplomate dispose de 48 heures pour
+	 * quitter le territoire": the expelled told to leave right after the
+	 * expulsion is that expulsion again */
+	bool expelled_before = false;
+	if (!is_en(c) && strcmp(tr->code, "161") == 0 && c->out->events.len > 0) {
+		size_t last = c->out->events.len - 1;
+		uint32_t prev = c->out->events.items[last].sentence.start;
+		for (size_t i = last + 1; prev < s->start && i-- > 0 &&
+					  c->out->events.items[i].sentence.start == prev;)
+			expelled_before = expelled_before || !strcmp(c->out->events.items[i].code, "161");
+	}
+	if (expelled_before) {
+		bool told_leave = false, named = false;
+		for (uint32_t k = t->tok; k < t->tok + t->ntok; k++)
+			told_leave = told_leave || tok_is(c, k, "quitter");
+		for (int i = 0; i < c->nm && !named; i++)
+			named = c->m[i].country[0] && !c->m[i].loc;
+		if (told_leave && !named)
+			return;
+	}
+	/* "accuse l'organisation d'avoir appliqué des sanctions", "reproche
+	 * au Bénin d'avoir fermé la frontière": what an accusation charges is
+	 * its content, not an act the text reports */
+	if (!is_en(c))
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok || o->tok + 16 < t->tok)
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			if (oc[0] != '1' || oc[1] != '1')
+				continue;
+			bool charge = false, stop = false;
+			for (uint32_t k = o->tok + o->ntok; k < t->tok && !stop; k++) {
+				if (tok_is(c, k, ";") || tok_is(c, k, ".") || trigger_at(c, k))
+					stop = true;
+				else if (tok_is(c, k, "d'") && tok_is(c, k + 1, "avoir"))
+					charge = true;
+			}
+			if (charge && !stop)
+				return;
+		}
 	/* "a invité son homologue à effectuer une visite officielle à
 	 * Nouakchott", "l'a invité à se rendre en Mauritanie": the visit an
 	 * invitation asks for is its content (the 036), not a visit made */
@@ -2766,10 +2845,35 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 	}
 	c->date_kind = explicit_date ? DK_OWN : DK_DOC;
-	if (!explicit_date && !c->fr.date_set && weak >= 0) {
+	/* English: "the spokesman said on Tuesday that Tehran would respond
+	 * with reciprocal measures": a threat or an intent is dated when it
+	 * is expressed, so the report's day beats the main event's */
+	bool expressed = is_en(c) && weak >= 0 &&
+			 (future || (en->flags & TF_INTENT) || strcmp(tr->code, "036") == 0 ||
+			  strncmp(tr->code, "13", 2) == 0);
+	if (!explicit_date && (!c->fr.date_set || expressed) && weak >= 0) {
 		date = c->dates[weak].d;
 		explicit_date = true;
 		c->date_kind = DK_REPORT;
+	}
+	/* "À l'issue de la signature, les deux ministres sont convenus ...":
+	 * the day of the signing the text told before, and what the paragraph
+	 * tells next */
+	if (!explicit_date && !is_en(c) && strcmp(tr->code, "057") != 0) {
+		bool after_signing = false;
+		for (uint32_t k = from + 2; k < t->tok && !after_signing; k++)
+			after_signing = tok_is(c, k, "signature") && tok_is(c, k - 1, "la") &&
+					(tok_is(c, k - 2, "de") || tok_is(c, k - 2, "après") ||
+					 tok_is(c, k - 2, "lors"));
+		for (size_t i = c->out->events.len; after_signing && i-- > 0;) {
+			if (strcmp(c->out->events.items[i].code, "057") != 0 || i >= c->dkind.len)
+				continue;
+			if (c->dkind.items[i].kind == DK_OWN && c->dkind.items[i].d.prec >= 3) {
+				c->para_date = c->dkind.items[i].d;
+				c->para_date_set = true;
+			}
+			break;
+		}
 	}
 	if (!explicit_date && !is_en(c) && c->para_date_set) {
 		date = c->para_date;
@@ -3191,9 +3295,11 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				    (entry(c, o->entry)->flags & TF_NOUN))
 					continue;
 				bool obj = false, stop = false;
+				/* (a noun in the object is no verb: "condemned X for
+				 * its attacks and urged Y") */
 				for (uint32_t q = o->tok + o->ntok; q + 1 < k; q++) {
 					if (tok_is(c, q, ",") || tok_is(c, q, ";") || clause_word(c, q) ||
-					    cue_at(c, q) == CUE_REPORT || trigger_at(c, q))
+					    cue_at(c, q) == CUE_REPORT || en_verb_trigger_at(c, q))
 						stop = true;
 					if (mention_at(c, q))
 						obj = true;
@@ -4564,6 +4670,18 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		c->fr.date = date;
 		if (place >= 0)
 			c->fr.place = place;
+	} else if (!is_en(c) && meeting && code[1] == '4' && !future && dated && c->fr.set &&
+		   !c->fr.meeting && nt >= 1 && !frame_has(&c->fr, ta[0].country)) {
+		/* a communiqué that expels a diplomat, then "Le Premier ministre a
+		 * reçu dans l'après-midi l'ambassadeur du Mali": the first dated
+		 * meeting with another partner makes "les deux parties" its sides */
+		frame_set(&c->fr, &sa[0], ta, nt, place);
+		c->fr.meeting = c->fr.set;
+		if (c->fr.set) {
+			c->fr.date = date;
+			c->fr.date_set = true;
+			c->fr.date_weak = c->date_kind != DK_OWN;
+		}
 	}
 	if (meeting && c->fr.set && c->fr.place < 0 && place >= 0 && frame_has(&c->fr, sa[0].country))
 		c->fr.place = place;
@@ -4843,6 +4961,33 @@ static bool all_caps(const ctx *c, uint32_t tok, uint32_t n)
 		}
 	}
 	return letters >= 3;
+}
+
+/* "Ouagadougou, 9 juin 2025 – Le gouvernement a rendu public ce lundi
+ * soir ..." on a page published the next day: a French dispatch's own
+ * date (one to three days before the page's) is when its undated news
+ * happened and what its relative days count from. */
+static void dateline_docdate(ctx *c)
+{
+	if (is_en(c) || c->dateline_tok == UINT32_MAX || c->docdate.prec < 3)
+		return;
+	for (size_t si = 0; si < c->ti.sents.len && si < 8; si++) {
+		const ent_sentence *s = &c->ti.sents.items[si];
+		if (c->dateline_tok < s->tok || c->dateline_tok >= s->tok + s->ntok)
+			continue;
+		annotate(c, s, c->lang);
+		read_dates(c, s->tok, s->tok + s->ntok);
+		for (int i = 0; i < c->nd; i++) {
+			const dexpr *d = &c->dates[i];
+			if (!d->stamp || !d->year || d->d.prec < 3)
+				continue;
+			int32_t gap = ent_date_num(&c->docdate) - ent_date_num(&d->d);
+			if (gap >= 1 && gap <= 3)
+				c->docdate = d->d;
+			return;
+		}
+		return;
+	}
 }
 
 /* The dateline: a city opening the article's first lines and followed by
@@ -5164,6 +5309,7 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 	refine_docdate(&c);
 	ent_date_format(&c.docdate, out->date);
 	c.doc_place = find_dateline(&c);
+	dateline_docdate(&c);
 	/* A title line is read last: it summarises the body, whose first
 	 * meeting gives the sides their order, date and place. */
 	size_t nsent = c.ti.sents.len, title_n = 0;

@@ -316,7 +316,7 @@ static int office_id(const char *s)
 {
 	static const char *const OFF[] = {"-", "head_of_state", "head_of_government",
 		"foreign_minister", "defence_minister", "party_leader",
-		"parliament_speaker", "secretary_general"};
+		"parliament_speaker", "secretary_general", "foreign_secretary"};
 	for (int i = 0; i < OF_NOFFICES; i++)
 		if (strcmp(s, OFF[i]) == 0)
 			return i;
