@@ -104,7 +104,9 @@ typedef struct ctx {
 	ent_doc *out;
 	/* per sentence */
 	lx_hits hits;
-	uint8_t *cue;    /* cue kind covering each token of the sentence */
+	uint8_t *cue;    /* cue kind covering each token of the sentence (the last) */
+	uint32_t *cues;  /* every cue kind covering it, a bit per kind ("sera" is
+			  * the future and the passive's auxiliary) */
 	uint32_t base;   /* first token of the sentence */
 	mention m[MAX_MENTIONS];
 	int nm;
@@ -168,6 +170,13 @@ static bool tok_is(const ctx *c, uint32_t tok, const char *lit)
 static uint8_t cue_at(const ctx *c, uint32_t tok)
 {
 	return c->cue[tok - c->base];
+}
+
+/* Is a cue of this kind at token tok, among all the cues there? */
+static bool has_cue(const ctx *c, uint32_t tok, uint8_t kind)
+{
+	_Static_assert(CUE_NCUES <= 32, "a bit per cue kind");
+	return (c->cues[tok - c->base] >> kind) & 1u;
 }
 
 static bool is_en(const ctx *c)
@@ -2709,14 +2718,13 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				return;
 		}
 	/* "signeront", and the passive "sera signée" ("sera" is the passive's
-	 * auxiliary too) */
+	 * auxiliary too: its future cue is one of two) */
 	bool negated = false,
 	     future = (en->flags & TF_INTENT) != 0 || (!is_en(c) && french_future(c, t->tok, t->ntok));
 	for (uint32_t i = t->tok > from + 4 ? t->tok - 4 : from; i < t->tok; i++) {
 		if (cue_at(c, i) == CUE_NEG)
 			negated = true;
-		if (cue_at(c, i) == CUE_FUTURE ||
-		    (!is_en(c) && (tok_is(c, i, "sera") || tok_is(c, i, "seront"))))
+		if (has_cue(c, i, CUE_FUTURE))
 			future = true;
 	}
 	if (is_en(c) && (en->flags & TF_NOUN) && !future &&
@@ -2777,8 +2785,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		/* ... or one adjective on: "une déclaration commune sera
 		 * signée" */
 		for (uint32_t i = t->tok + t->ntok; i < to && i < t->tok + t->ntok + 3; i++) {
-			if (cue_at(c, i) == CUE_FUTURE ||
-			    (!is_en(c) && (tok_is(c, i, "sera") || tok_is(c, i, "seront"))))
+			if (has_cue(c, i, CUE_FUTURE))
 				future = true;
 			if (trigger_at(c, i) || cue_at(c, i))
 				break;
@@ -4732,15 +4739,19 @@ static bool annotate(ctx *c, const ent_sentence *s, const lx_lang *lang)
 	if (s->ntok > c->cue_cap) {
 		c->cue_cap = s->ntok * 2;
 		c->cue = ent_xrealloc(c->cue, c->cue_cap);
+		c->cues = ent_xrealloc(c->cues, c->cue_cap * sizeof *c->cues);
 	}
 	memset(c->cue, 0, s->ntok);
+	memset(c->cues, 0, s->ntok * sizeof *c->cues);
 	c->base = s->tok;
 	bool any_trigger = false;
 	for (size_t h = 0; h < c->hits.len; h++) {
 		const lx_hit *o = &c->hits.items[h];
 		if (o->kind == LX_CUE)
-			for (uint32_t k = o->tok; k < o->tok + o->ntok; k++)
+			for (uint32_t k = o->tok; k < o->tok + o->ntok; k++) {
 				c->cue[k - s->tok] = entry(c, o->entry)->sub;
+				c->cues[k - s->tok] |= 1u << entry(c, o->entry)->sub;
+			}
 	}
 	/* "met the visiting Vietnamese president", "Jordan's visiting King":
 	 * an attribute of the visitor, no visit reported, and no trigger
@@ -5564,6 +5575,7 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 		drop_title_repeats(&c, out, title_end);
 	}
 	free(c.cue);
+	free(c.cues);
 	ENT_VEC_FREE(c.dkind);
 	ENT_VEC_FREE(c.hits);
 	ent_buf_dispose(&c.scratch);
