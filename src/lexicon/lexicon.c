@@ -739,25 +739,30 @@ int lx_person_office(const lx_lexicon *lx, int person, int32_t date)
 
 /* ---- matching ---- */
 
-/* The LX_TIME entry of a weekday or a relative day ("samedi", "hier",
- * "Tuesday") that the one token at `pos` is, or -1. */
+/* What the one token at `pos` is, in one look-up: the LX_TIME entry of a
+ * weekday or a relative day ("samedi", "hier", "Tuesday"), or -1; and, in
+ * *adverb, whether it is an adverb of cue kind "insert" ("également"). */
 static int32_t day_word(const lx_lexicon *lx, const lx_matcher *m, const ent_textinfo *t,
-			uint32_t pos)
+			uint32_t pos, bool *adverb)
 {
 	const ent_token *k = &t->toks.items[pos];
+	*adverb = false;
 	if (k->kind != ENT_TOK_WORD)
 		return -1;
 	uint32_t *v = ent_map_get(&m->exact, t->keys.data + k->key, k->klen);
+	int32_t day = -1;
 	for (int32_t e = v ? (int32_t)*v : -1; e >= 0; e = lx->entries.items[e].next) {
 		const lx_entry *en = &lx->entries.items[e];
-		if (en->kind == LX_TIME && (en->sub == TM_WEEKDAY || en->sub == TM_RELDAY))
-			return e;
+		if (en->kind == LX_TIME && (en->sub == TM_WEEKDAY || en->sub == TM_RELDAY) && day < 0)
+			day = e;
+		if (en->kind == LX_CUE && en->sub == CUE_INSERT)
+			*adverb = true;
 	}
-	return -1;
+	return day;
 }
 
 /* Is the phrase of n tokens at `pos` an adverb that may stand inside a
- * phrase (cue "insert": "également", "en outre", "also")? */
+ * phrase (cue "insert": "en outre", "par ailleurs")? */
 static bool insert_at(const lx_lexicon *lx, const lx_matcher *m, const ent_textinfo *t,
 		      uint32_t pos, uint32_t n)
 {
@@ -789,18 +794,9 @@ static uint32_t day_skip(const lx_lexicon *lx, const lx_matcher *m, const ent_te
 {
 	if (pos >= to || t->toks.items[pos].kind != ENT_TOK_WORD)
 		return 0;
-	/* one look-up for the word alone: a day, an adverb, or neither */
 	const ent_token *w = &t->toks.items[pos];
-	uint32_t *v = ent_map_get(&m->exact, t->keys.data + w->key, w->klen);
-	bool day = false, adverb = false;
-	for (int32_t e = v ? (int32_t)*v : -1; e >= 0; e = lx->entries.items[e].next) {
-		const lx_entry *en = &lx->entries.items[e];
-		if (en->kind == LX_TIME && (en->sub == TM_WEEKDAY || en->sub == TM_RELDAY))
-			day = true;
-		if (en->kind == LX_CUE && en->sub == CUE_INSERT)
-			adverb = true;
-	}
-	if (!day) {
+	bool adverb;
+	if (day_word(lx, m, t, pos, &adverb) < 0) {
 		/* two-word adverbs ("en outre") start with a word that starts
 		 * some pattern */
 		if (!adverb && pos + 1 < to && ent_map_get(&m->starts, t->keys.data + w->key, w->klen) &&
@@ -925,10 +921,12 @@ void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 			}
 		}
 		/* the day passed over inside the phrase still dates it */
-		if (seen[0] && day_n && day_at < i + span[seen[0]] &&
-		    day_word(lx, m, t, day_at) >= 0) {
-			lx_hit hit = {.tok = day_at, .ntok = 1, .entry = day_word(lx, m, t, day_at),
-				      .kind = LX_TIME};
+		bool adverb;
+		int32_t day = seen[0] && day_n && day_at < i + span[seen[0]]
+				      ? day_word(lx, m, t, day_at, &adverb)
+				      : -1;
+		if (day >= 0) {
+			lx_hit hit = {.tok = day_at, .ntok = 1, .entry = day, .kind = LX_TIME};
 			ENT_VEC_PUSH(*hits, hit);
 			unordered = true;
 		}
