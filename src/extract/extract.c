@@ -1678,26 +1678,18 @@ static bool setting_at(const ctx *c, uint32_t k, uint32_t to)
 
 /* The words in [from, to) that are not the setting: how far a verb's
  * object stands from it ("a reçu le 5 novembre à Nairobi le Premier
- * ministre"). */
-static uint32_t words_between(const ctx *c, uint32_t from, uint32_t to)
-{
-	uint32_t n = 0;
-	for (uint32_t k = from; k < to; k++)
-		n += !setting_at(c, k, to);
-	return n;
-}
-
-/* French: the same, with the venue also left out: "a reçu mardi au palais
- * de la Présidence, au Plateau, le ministre ghanéen", "a reçu à la
- * Primature son homologue": a phrase opened by "à"/"au"/"aux" runs to the
- * next comma, or to the determiner of the object `to` starts. */
-static uint32_t words_between_venue(const ctx *c, uint32_t from, uint32_t to)
+ * ministre"). With `venue` (French), the venue is left out too: "a reçu
+ * mardi au palais de la Présidence, au Plateau, le ministre ghanéen", "a
+ * reçu à la Primature son homologue": a phrase opened by "à"/"au"/"aux"
+ * runs to the next comma, or to the determiner of the object `to` starts;
+ * UINT32_MAX when a trigger stands in it. */
+static uint32_t words_between(const ctx *c, uint32_t from, uint32_t to, bool venue)
 {
 	uint32_t n = 0;
 	for (uint32_t k = from; k < to; k++) {
 		if (setting_at(c, k, to))
 			continue;
-		if (cue_at(c, k) == CUE_PLACE_PREP && k + 1 < to && !trigger_at(c, k + 1) &&
+		if (venue && cue_at(c, k) == CUE_PLACE_PREP && k + 1 < to && !trigger_at(c, k + 1) &&
 		    (tok_is(c, k, "a") || tok_is(c, k, "au") || tok_is(c, k, "aux"))) {
 			uint32_t j = k + 1;
 			while (j < to && !tok_is(c, j, ",") && !trigger_at(c, j) &&
@@ -4287,12 +4279,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			break;
 		}
 	if (tg >= 0 && frame_kind == FR_RECEIVE && !participle &&
-	    words_between(c, t->tok + t->ntok, c->m[tg].tok) > 4 &&
+	    words_between(c, t->tok + t->ntok, c->m[tg].tok, false) > 4 &&
 	    (is_en(c) || !(c->m[tg].person >= 0 || c->m[tg].has_title || c->m[tg].counterpart) ||
-	     words_between_venue(c, t->tok + t->ntok, c->m[tg].tok) > 4))
+	     words_between(c, t->tok + t->ntok, c->m[tg].tok, true) > 4))
 		tg = -1; /* "a reçu un avis": what is received is not a visitor */
 	if (tg >= 0 && code[0] == '0' && code[1] == '2' &&
-	    words_between(c, t->tok + t->ntok, c->m[tg].tok) > 4)
+	    words_between(c, t->tok + t->ntok, c->m[tg].tok, false) > 4)
 		tg = -1; /* an appeal is addressed right after its verb ("a proposé
 			  * que le Kazakhstan", "a appelé la France à"); a country
 			  * further on is part of the proposal, the addressee is
