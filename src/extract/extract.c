@@ -623,6 +623,7 @@ static bool glue_between(const ctx *c, uint32_t a, uint32_t b, bool *comma, bool
 static uint8_t prep_before(const ctx *c, uint32_t tok)
 {
 	uint32_t i = tok;
+	bool side = false;
 	while (i > c->base) {
 		i--;
 		uint8_t k = cue_at(c, i);
@@ -630,7 +631,18 @@ static uint8_t prep_before(const ctx *c, uint32_t tok)
 			continue;
 		if (k == CUE_WITH || k == CUE_BY || k == CUE_BETWEEN || k == CUE_OF ||
 		    k == CUE_PLACE_PREP)
-			return k;
+			return !side || k == CUE_PLACE_PREP ? k : 0;
+		/* English: "in south Lebanon", "in northern Iraq": a point of
+		 * the compass before a place is part of where (issue #4) */
+		static const char *const compass[] = {"north", "south", "east", "west", "northern",
+			"southern", "eastern", "western", "central"};
+		bool part = false;
+		for (size_t w = 0; w < sizeof compass / sizeof *compass && is_en(c) && i + 1 == tok; w++)
+			part = part || tok_is(c, i, compass[w]);
+		if (part) {
+			side = true;
+			continue;
+		}
 		return 0;
 	}
 	return 0;
@@ -655,6 +667,8 @@ typedef struct atom {
 	uint8_t kind;     /* LX_ACTOR, LX_TITLE, LX_PERSON, LX_PLACE, LX_CUE */
 	const lx_entry *en;
 } atom;
+
+static bool en_attribution_at(const ctx *c, uint32_t k, uint32_t to);
 
 static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 {
@@ -717,6 +731,19 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		if (h->kind == LX_ACTOR && is_en(c) && h->tok >= 2 && tok_is(c, h->tok - 1, "-") &&
 		    tok_is(c, h->tok - 2, "pro"))
 			continue;
+		/* "the Syrian-backed militia", "Russian-made rockets": a
+		 * country that backs, arms or made a thing qualifies it, and
+		 * is no side of the act (issue #4) */
+		if (h->kind == LX_ACTOR && is_en(c) && h->tok + h->ntok + 1 < to &&
+		    tok_is(c, h->tok + h->ntok, "-")) {
+			static const char *const patron[] = {"backed", "funded", "financed", "sponsored",
+				"supported", "armed", "trained", "made", "built", "manufactured"};
+			bool qual = false;
+			for (size_t w = 0; w < sizeof patron / sizeof *patron; w++)
+				qual = qual || tok_is(c, h->tok + h->ntok + 1, patron[w]);
+			if (qual)
+				continue;
+		}
 		/* A place after a preposition is a place, not a metonym actor;
 		 * where both are listed at the same spot keep one atom. */
 		if (na && atoms[na - 1].tok == h->tok) {
@@ -843,7 +870,12 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		if (!join) {
 			if (c->nm >= MAX_MENTIONS)
 				break;
-			if (cur && glue && (coord || comma) && !(comma && a->kind == LX_TITLE)) {
+			/* "... to the United States and Israel, a Saudi-owned
+			 * weekly reports": the one reporting after the comma is
+			 * no further item of the list */
+			bool reporter = comma && !coord && is_en(c) && tok_is(c, cur->end, ",") &&
+					en_attribution_at(c, cur->end, to);
+			if (cur && glue && (coord || comma) && !(comma && a->kind == LX_TITLE) && !reporter) {
 				cur->coord_next = true;
 				cur->coord_and = coord;
 			}
@@ -885,6 +917,13 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 				/* "at the Pakistan High Commission": a name before
 				 * a capitalised noun qualifies it, it is no place */
 				cur->loc = false;
+			/* "agreed to US mediation", "responded to Russia
+			 * proposals": a name before a noun of an act qualifies it */
+			for (size_t h = 0; cur->loc && is_en(c) && a->en->sub == AK_NAME && h < c->hits.len; h++) {
+				const lx_hit *o = &c->hits.items[h];
+				if (o->kind == LX_TRIGGER && o->tok == a->end && (entry(c, o->entry)->flags & TF_NOUN))
+					cur->loc = false;
+			}
 			cur->adj_only = a->kind == LX_ACTOR && a->en->sub == AK_ADJ;
 		} else if (a->kind != LX_ACTOR || a->en->sub != AK_ADJ) {
 			cur->adj_only = false;
@@ -945,8 +984,13 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 	 * lives in, the first other country the sentence names (issue #4) */
 	for (int i = 0; is_en(c) && i < c->nm; i++) {
 		mention *m = &c->m[i];
-		if (m->tok <= c->base || !tok_is(c, m->tok - 1, "ethnic") || !m->country[0] ||
-		    m->person >= 0)
+		/* ... and "the Uzbek minority", "the Serb population of the
+		 * region": a people named by its adjective before such a noun */
+		bool people = m->adj_only && m->end < c->ti.toks.len &&
+			      (tok_is(c, m->end, "population") || tok_is(c, m->end, "minority") ||
+			       tok_is(c, m->end, "minorities"));
+		if ((!people && (m->tok <= c->base || !tok_is(c, m->tok - 1, "ethnic"))) ||
+		    !m->country[0] || m->person >= 0)
 			continue;
 		for (int j = 0; j < c->nm; j++) {
 			const mention *o = &c->m[j];
@@ -1378,6 +1422,15 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 			}
 			return;
 		}
+		/* "hosted the Japanese prime minister for an informal
+		 * meeting": English talks (040) between two countries the
+		 * sentence already has a meeting of (04x, either way) are that
+		 * meeting (EVENTS.md section 4: one event between X and Y) */
+		if (is_en(c) && o->sentence.start == ev.sentence.start && !strcmp(ev.code, "040") &&
+		    o->code[0] == '0' && o->code[1] == '4' && ev.target[0] &&
+		    ((!memcmp(o->source, ev.source, 3) && !memcmp(o->target, ev.target, 3)) ||
+		     (!memcmp(o->source, ev.target, 3) && !memcmp(o->target, ev.source, 3))))
+			return;
 	}
 	ENT_VEC_PUSH(c->out->events, ev);
 	evdate dk = {.kind = c->date_kind, .d = *date};
@@ -1739,6 +1792,15 @@ static bool domestic_code(const ctx *c, const char *code)
 				    code[1] == '6' || code[1] == '7'));
 }
 
+/* English: "surrendered in the town of X", "declared a ceasefire in
+ * the south of X", "resigned in X": a resignation, a ceasefire, a
+ * demobilisation or a surrender is made where a place is, to no one
+ * there; the place is no target (issue #4) */
+static bool placeless_code(const ctx *c, const char *code)
+{
+	return is_en(c) && (!strcmp(code, "083") || (!strncmp(code, "087", 3) && code[3] >= '1'));
+}
+
 /* Does an English subordinate or relative clause start at token k? */
 static bool clause_word(const ctx *c, uint32_t k)
 {
@@ -2058,6 +2120,43 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (is_en(c) && (en_v.flags & TF_NOUN) && t->tok > from + 1 && tok_is(c, t->tok - 1, "to") &&
 	    trigger_ends_at(c, t->tok))
 		en_v.flags &= (uint16_t)~TF_NOUN;
+	/* English: "the rebels launched several deadly raids", "have carried
+	 * out many attacks": a noun of armed force that is the object of
+	 * launching or carrying out is that act, a verb with its subject */
+	if (is_en(c) && (en_v.flags & TF_NOUN) && tr->code[0] == '1' && tr->code[1] >= '8') {
+		uint32_t k = t->tok;
+		while (k > from && t->tok - k < 4 && !trigger_at(c, k - 1) && !mention_at(c, k - 1) &&
+		       c->ti.toks.items[k - 1].kind == ENT_TOK_WORD && !c->ti.toks.items[k - 1].upper &&
+		       (cue_at(c, k - 1) == CUE_DET || !cue_at(c, k - 1)) &&
+		       !(tok_is(c, k - 1, "out") && k - 1 > from && tok_is(c, k - 2, "carried")) &&
+		       !tok_is(c, k - 1, "launched") && !tok_is(c, k - 1, "launches") &&
+		       !tok_is(c, k - 1, "launching") && !tok_is(c, k - 1, "mounted") &&
+		       !tok_is(c, k - 1, "staged"))
+			k--;
+		if (k > from && k < t->tok + 1 &&
+		    ((tok_is(c, k - 1, "out") && k - 1 > from && tok_is(c, k - 2, "carried")) ||
+		     tok_is(c, k - 1, "launched") || tok_is(c, k - 1, "launches") ||
+		     tok_is(c, k - 1, "launching") || tok_is(c, k - 1, "mounted") ||
+		     tok_is(c, k - 1, "staged")))
+			en_v.flags &= (uint16_t)~TF_NOUN;
+	}
+	/* English: "its long-threatened invasion", "the Syrian-backed
+	 * militia": a past participle joined by a hyphen to the word before
+	 * it is a compound adjective, no act of its own ("re-opened",
+	 * "co-sponsored", "counter-attacked": a prefix keeps the verb) */
+	if (is_en(c) && !(en->flags & TF_NOUN) && t->tok > from + 1 && token_ends(c, t->tok, "ed") &&
+	    tok_is(c, t->tok - 1, "-") && c->ti.toks.items[t->tok - 2].kind == ENT_TOK_WORD) {
+		const ent_token *hy = &c->ti.toks.items[t->tok - 1];
+		const ent_token *pw = &c->ti.toks.items[t->tok - 2];
+		static const char *const PREFIX[] = {"re", "co", "counter", "pre", "un", "non", "mis",
+						     "over", "under", "out", "cross", "double", "self"};
+		bool prefix = false;
+		for (size_t i = 0; i < sizeof PREFIX / sizeof *PREFIX; i++)
+			prefix = prefix || tok_is(c, t->tok - 2, PREFIX[i]);
+		if (!prefix && pw->start + pw->len == hy->start &&
+		    hy->start + hy->len == c->ti.toks.items[t->tok].start)
+			return;
+	}
 	/* English: "Georgian demonstrators fired rockets at the police",
 	 * "rioters in Lagos stormed the ministry": a noun naming the people
 	 * who act, followed in its clause by the verb they do, is that verb's
@@ -2079,6 +2178,18 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				return;
 			break;
 		}
+	/* English: "the Syrian-backed militia", "a US-funded program": a
+	 * participle joined to a country by a hyphen qualifies the noun
+	 * after it; it reports no act */
+	if (is_en(c) && t->tok >= from + 2 && tok_is(c, t->tok - 1, "-") &&
+	    c->ti.toks.items[t->tok - 2].kind == ENT_TOK_WORD) {
+		bool glued = false;
+		for (size_t h = 0; h < c->hits.len && !glued; h++)
+			glued = c->hits.items[h].kind == LX_ACTOR &&
+				c->hits.items[h].tok + c->hits.items[h].ntok == t->tok - 1;
+		if (glued)
+			return;
+	}
 	/* English: "Iran wants Iraq to close the border": wanting someone to
 	 * act is an appeal to it; "wants" with no actor and "to" after it
 	 * ("wants peace") is none */
@@ -2147,6 +2258,36 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			    tok_is(c, k - 1, "visant") || tok_is(c, k - 1, "vue") ||
 			    (tok_is(c, k - 1, "pour") && k < t->tok &&
 			     (token_ends(c, k, "er") || token_ends(c, k, "ir") || token_ends(c, k, "re"))))
+				return;
+		}
+	}
+	/* English: "the truce agreement", "ceasefire monitors", "talks on a
+	 * troop pullback", "accused of breaking a two-week truce", "sent to
+	 * supervise the ceasefire": a noun of yielding that qualifies the
+	 * noun after it, or that is the topic of a preposition, the object
+	 * of a gerund or of an infinitive that is no trigger, is no event of
+	 * its own (issue #4) */
+	if (is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '0' && tr->code[1] == '8') {
+		uint32_t nx = t->tok + t->ntok;
+		/* "according to a press release": a statement, no release */
+		if (t->tok > from && (tok_is(c, t->tok - 1, "press") || tok_is(c, t->tok - 1, "news")))
+			return;
+		if (nx < to && c->ti.toks.items[nx].kind != ENT_TOK_PUNCT && !trigger_at(c, nx) &&
+		    (cue_at(c, nx) == CUE_AGREEMENT || token_ends(c, nx, "ors") ||
+		     token_ends(c, nx, "ions")))
+			return;
+		uint32_t d = t->tok;
+		while (d > from && t->tok - d < 5 && cue_at(c, d - 1) != CUE_DET &&
+		       (c->ti.toks.items[d - 1].kind != ENT_TOK_PUNCT || tok_is(c, d - 1, "-")) &&
+		       !trigger_at(c, d - 1))
+			d--;
+		if (d > from + 1 && cue_at(c, d - 1) == CUE_DET && !trigger_at(c, d - 2)) {
+			uint32_t g = d - 2;
+			bool plain = !cue_at(c, g) && !mention_at(c, g) &&
+				     c->ti.toks.items[g].kind == ENT_TOK_WORD;
+			if (tok_is(c, g, "on") || tok_is(c, g, "about") || tok_is(c, g, "over") ||
+			    (plain && token_ends(c, g, "ing")) ||
+			    (plain && g > from && tok_is(c, g - 1, "to")))
 				return;
 		}
 	}
@@ -2419,6 +2560,25 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		return;
 	if ((en->flags & TF_NOUN) && tr->code[0] == '2')
 		return;
+	/* English: "ten people died or were killed in tribal riots last
+	 * year": a protest noun after "in" or "during" right after a verb of
+	 * violence is where the violence happened, no protest of the news */
+	if (is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '1' && tr->code[1] == '4') {
+		uint32_t k = t->tok;
+		while (k > from && t->tok - k < 2 && c->ti.toks.items[k - 1].kind == ENT_TOK_WORD &&
+		       !c->ti.toks.items[k - 1].upper && !cue_at(c, k - 1) && !trigger_at(c, k - 1) &&
+		       !tok_is(c, k - 1, "in") && !tok_is(c, k - 1, "during"))
+			k--;
+		if (k > from + 1 && (tok_is(c, k - 1, "in") || tok_is(c, k - 1, "during")))
+			for (size_t h = 0; h < c->hits.len; h++) {
+				const lx_hit *o = &c->hits.items[h];
+				const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+				if (o->kind == LX_TRIGGER && o->tok + o->ntok == k - 1 &&
+				    !(entry(c, o->entry)->flags & TF_NOUN) &&
+				    ((oc[0] == '1' && oc[1] >= '8') || (oc[0] == '2' && oc[1] == '0')))
+					return;
+			}
+	}
 	/* English: "killed by the crash of the airliner": no attack */
 	if (is_en(c) && !(en->flags & TF_NOUN) &&
 	    ((tr->code[0] == '1' && tr->code[1] >= '8') || (tr->code[0] == '2' && tr->code[1] == '0')) &&
@@ -2464,6 +2624,13 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (!dated)
 				return;
 		}
+		/* "if Hamas, which advocates Israel's destruction, ran": a
+		 * present tense in such a clause tells a standing stance of
+		 * the one described, not news */
+		if ((tok_is(c, k - 1, "who") || tok_is(c, k - 1, "which")) && tok_is(c, k - 2, ",") &&
+		    t->ntok == 1 && token_ends(c, t->tok, "s") && !token_ends(c, t->tok, "ss") &&
+		    !token_ends(c, t->tok, "us"))
+			return;
 	}
 	/* English: "chaired a crisis meeting of his security council", "a
 	 * session of its cabinet": a meeting of one's own body is domestic */
@@ -2545,15 +2712,30 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	for (uint32_t k = from; is_en(c) && k < t->tok; k++)
 		if (tok_is(c, k, "unless"))
 			return;
+	/* "would meet the mediator if he gave them a veto", "opposed the
+	 * force until their demands are met": what an English condition or
+	 * a term names, in its own clause, has not happened */
+	for (uint32_t k = t->tok; is_en(c) && k > from; k--) {
+		if (tok_is(c, k - 1, ",") || tok_is(c, k - 1, ";") || tok_is(c, k - 1, ":"))
+			break;
+		if (tok_is(c, k - 1, "if") || tok_is(c, k - 1, "until"))
+			return;
+	}
 	/* "blocked a road to show their disapproval of ...", "blocked roads
 	 * demanding that he be reinstated": a demand, a disapproval, a
 	 * rejection or a protest that is the purpose of an act already coded
 	 * in the sentence is its motive, not an event of its own (issue #4) */
 	if (is_en(c) && tr->code[0] == '1' && tr->code[1] <= '4' && t->tok > from + 1) {
+		/* ("blocked roads in Algiers demanding ...": a place named
+		 * before the participle is not its subject) */
+		bool subj_before = false;
+		for (int i = 0; i < c->nm; i++)
+			if (c->m[i].end == t->tok && !c->m[i].loc)
+				subj_before = true;
 		bool purpose = !(en->flags & TF_NOUN) && token_ends(c, t->tok, "ing") &&
 			       c->ti.toks.items[t->tok - 1].kind == ENT_TOK_WORD &&
 			       cue_at(c, t->tok - 1) != CUE_PASSIVE && !tok_is(c, t->tok - 1, "and") &&
-			       !tok_is(c, t->tok - 1, "by") && !mention_at(c, t->tok - 1);
+			       !tok_is(c, t->tok - 1, "by") && !subj_before;
 		for (uint32_t k = t->tok, n = 0; !purpose && k > from && n < 4; k--, n++) {
 			if (tok_is(c, k - 1, "to") && !trigger_at(c, k - 1)) {
 				purpose = true;
@@ -2575,6 +2757,30 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		for (uint32_t k = t->tok, n = 0; k > from && n < 4; k--, n++) {
 			if (tok_is(c, k - 1, "must"))
 				return;
+			if (c->ti.toks.items[k - 1].kind != ENT_TOK_WORD || trigger_at(c, k - 1))
+				break;
+		}
+	/* "agreed that their countries should cooperate", "urged that the
+	 * council should meet": what should be done after an agreement, an
+	 * appeal or a demand is its content, no event of its own */
+	if (is_en(c) && !(en->flags & TF_NOUN))
+		for (uint32_t k = t->tok, n = 0; k > from + 1 && n < 6; k--, n++) {
+			/* "should cooperate to encourage ...": its purpose too */
+			if (k + 1 < to && tok_is(c, k, "to") && trigger_at(c, k - 1) && !mention_at(c, k - 1))
+				continue;
+			if (tok_is(c, k - 1, "should")) {
+				for (size_t h = 0; h < c->hits.len; h++) {
+					const lx_hit *o = &c->hits.items[h];
+					if (o->kind != LX_TRIGGER || o->tok < from || o->tok + o->ntok >= k - 1 ||
+					    (entry(c, o->entry)->flags & TF_NOUN))
+						continue;
+					const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+					if ((oc[0] == '0' && (oc[1] == '2' || oc[1] == '3')) ||
+					    (oc[0] == '1' && oc[1] == '0'))
+						return;
+				}
+				break;
+			}
 			if (c->ti.toks.items[k - 1].kind != ENT_TOK_WORD || trigger_at(c, k - 1))
 				break;
 		}
@@ -2726,6 +2932,20 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (t->tok + t->ntok < to && cue_at(c, t->tok + t->ntok) == CUE_NEG &&
 	    t->tok > from && cue_at(c, t->tok - 1) == CUE_NEG)
 		negated = true;
+	/* "may halt its mediation if cooperation founders": an English act
+	 * of force, sanction or protest that one may do on a condition is
+	 * announced, a threat of it */
+	if (is_en(c) && !future && !(en->flags & TF_NOUN) &&
+	    (tr->code[0] == '2' || (tr->code[0] == '1' && tr->code[1] >= '4'))) {
+		bool modal = false;
+		for (uint32_t i = t->tok > from + 3 ? t->tok - 3 : from; i < t->tok; i++)
+			modal = modal || tok_is(c, i, "may") || tok_is(c, i, "might") || tok_is(c, i, "could");
+		for (uint32_t k = t->tok + t->ntok; modal && k < to; k++)
+			if (tok_is(c, k, "if") || tok_is(c, k, "unless")) {
+				future = true;
+				break;
+			}
+	}
 	/* "n'exclut pas de se rendre au Ghana": a meeting not ruled out is
 	 * one intended (the threat before it is dropped) */
 	for (size_t h = 0; !is_en(c) && tr->code[0] == '0' && tr->code[1] == '4' && h < c->hits.len; h++) {
@@ -2759,13 +2979,19 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	    tr->code[1] == '4' && t->tok > from && tok_is(c, t->tok - 1, "to"))
 		future = true;
 	/* "met with the Syrian president on Tuesday to discuss ...": talks
-	 * that are the purpose of talks just reported are those talks */
+	 * that are the purpose of talks just reported are those talks; so
+	 * are those of a meeting named in the same clause ("demanded a
+	 * meeting of the council to discuss ...") */
 	if (is_en(c) && !future && !(en->flags & TF_NOUN) && !strcmp(tr->code, "040") && t->tok > from &&
 	    tok_is(c, t->tok - 1, "to"))
 		for (size_t h = 0; h < c->hits.len; h++) {
 			const lx_hit *o = &c->hits.items[h];
-			if (o->kind != LX_TRIGGER || o->tok >= t->tok || o->tok + 12 < t->tok ||
-			    (entry(c, o->entry)->flags & TF_NOUN))
+			if (o->kind != LX_TRIGGER || o->tok >= t->tok || o->tok + 12 < t->tok)
+				continue;
+			bool apart = false;
+			for (uint32_t k = o->tok + o->ntok; (entry(c, o->entry)->flags & TF_NOUN) && k < t->tok; k++)
+				apart = apart || tok_is(c, k, ",") || tok_is(c, k, ";") || tok_is(c, k, ":");
+			if (apart)
 				continue;
 			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
 			if (!strcmp(oc, "040") || !strcmp(oc, "044"))
@@ -3032,6 +3258,34 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		} else if (diplomatic && code[0] == '0' && (code[1] == '2' || code[1] == '3') &&
 			   code[2] == '0') {
 			code[2] = '2';
+		}
+	}
+	/* English: "pledged to help Nepal", "wants to send arms to Kyiv": an
+	 * intent whose infinitive gives aid is an intent to provide aid
+	 * (033; arms 0332, relief 0333) */
+	if (is_en(c) && !strcmp(tr->code, "030") && !(en->flags & TF_NOUN)) {
+		uint32_t k = t->tok + t->ntok;
+		if (!tok_is(c, k - 1, "to") && k < to && tok_is(c, k, "to"))
+			k++;
+		if (k < to && tok_is(c, k - 1, "to")) {
+			char sub = tok_is(c, k, "help") || tok_is(c, k, "assist") ? '0' : 0;
+			for (size_t h = 0; h < c->hits.len; h++) {
+				const lx_hit *o = &c->hits.items[h];
+				const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+				if (o->kind == LX_TRIGGER && o->tok == k && oc[0] == '0' && oc[1] == '7' &&
+				    oc[2] >= '0' && oc[2] <= '4')
+					sub = oc[2];
+			}
+			/* economic or military cooperation named: that aid */
+			if (sub == '0' && code[1] == '3' && (code[3] == '1' || code[3] == '2'))
+				sub = code[3];
+			if (sub) {
+				snprintf(code, sizeof code, "033");
+				if (sub != '0') {
+					code[3] = sub;
+					code[4] = 0;
+				}
+			}
 		}
 	}
 	/* "lifted a night curfew" (0813), "eased sanctions" (085), "halted
@@ -3381,6 +3635,46 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				return;
 		}
 	}
+	/* English: "Paris claimed that gunmen had attacked the convoy", "said
+	 * unknown raiders attacked": a verb whose own subject, right after a
+	 * report verb or its "that", names no side has no source; the
+	 * reporter named before is not the one who acts */
+	if (is_en(c) && !(en->flags & TF_NOUN) && src_lim == t->tok) {
+		uint32_t k = t->tok;
+		while (k > from && (tok_is(c, k - 1, "has") || tok_is(c, k - 1, "had") ||
+				    tok_is(c, k - 1, "have") || tok_is(c, k - 1, "also") ||
+				    tok_is(c, k - 1, "already") || tok_is(c, k - 1, "reportedly") ||
+				    tok_is(c, k - 1, "allegedly")))
+			k--;
+		/* the subject: a few words, no side named, no auxiliary
+		 * (passive, future, negation) nor pronoun among them */
+		static const char *const prons[] = {"it", "they", "we", "he", "she", "i", "its", NULL};
+		uint32_t a = k;
+		bool side = false;
+		while (a > from && a + 5 > k && !side && !tok_is(c, a - 1, "that") &&
+		       !has_cue(c, a - 1, CUE_REPORT)) {
+			uint8_t q = cue_at(c, a - 1);
+			if (c->ti.toks.items[a - 1].kind != ENT_TOK_WORD || trigger_at(c, a - 1) ||
+			    (q && q != CUE_DET))
+				side = true;
+			for (int w = 0; prons[w] && !side; w++)
+				side = tok_is(c, a - 1, prons[w]);
+			for (int i = 0; i < c->nm && !side; i++) {
+				const mention *m = &c->m[i];
+				side = a - 1 >= m->tok && a - 1 < m->end &&
+				       (m->country[0] || m->both || m->pronoun || m->office || m->counterpart);
+			}
+			a--;
+		}
+		bool opener = !side && a > from && a < k &&
+			      (has_cue(c, a - 1, CUE_REPORT) ||
+			       (tok_is(c, a - 1, "that") && a - 1 > from &&
+				(has_cue(c, a - 2, CUE_REPORT) ||
+				 (token_ends(c, a - 2, "ed") && !mention_at(c, a - 2) &&
+				  !c->ti.toks.items[a - 2].upper))));
+		if (opener)
+			return;
+	}
 	/* English: "Ghana declared two Nigerian diplomats persona non grata":
 	 * the subject is before "declared", its object is the target */
 	if (is_en(c) && src_lim == t->tok && tok_is(c, t->tok, "persona"))
@@ -3673,12 +3967,33 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (c->ti.toks.items[k].kind != ENT_TOK_WORD || cue_at(c, k) == CUE_REPORT ||
 			    trigger_at(c, k))
 				y = -1;
+		/* "told Iraq that it must", "a reminder to Iraq that they
+		 * must": the one told is the subject the pronoun stands for */
+		bool told = false;
+		if (y < 0 && t->tok >= from + 3 && tok_is(c, t->tok - 2, "that") &&
+		    (tok_is(c, t->tok - 1, "it") || tok_is(c, t->tok - 1, "they")))
+			for (int i = c->nm - 1; i >= 0; i--) {
+				const mention *m = &c->m[i];
+				if (m->end > t->tok - 2)
+					continue;
+				if (m->end + 3 < t->tok - 2 || m->both || m->pronoun || !m->country[0])
+					break;
+				bool clear = true;
+				for (uint32_t k = m->end; k < t->tok - 2; k++)
+					clear = clear && c->ti.toks.items[k].kind == ENT_TOK_WORD && !trigger_at(c, k) &&
+						!mention_at(c, k);
+				if (clear && (m->prep == CUE_PLACE_PREP || !m->prep) && chain_start(c, i) > 0) {
+					y = chain_start(c, i);
+					told = true;
+				}
+				break;
+			}
 		int x = -1;
 		for (int j = y - 1; j >= 0 && x < 0; j--) {
 			const mention *m = &c->m[j];
 			if (m->loc || m->both || m->pronoun || m->prep || !m->country[0])
 				continue;
-			bool said = false;
+			bool said = told && c->m[y].prep == CUE_PLACE_PREP;
 			for (uint32_t k = m->end; k < c->m[y].tok; k++)
 				if (cue_at(c, k) == CUE_REPORT || tok_is(c, k, "that"))
 					said = true;
@@ -4145,6 +4460,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		     !(code[0] == '1' && code[1] == '3' && (tok_is(c, k, "if") || tok_is(c, k, "unless")))) ||
 		    (!contents && tok_is(c, k, "to") && k + 1 < to && trigger_at(c, k + 1) &&
 		     !mention_at(c, k + 1)) ||
+		    /* "resigned to make way for X", "withdrew to allow talks
+		     * with X": a yielding act's infinitive of purpose is
+		     * another clause */
+		    (code[0] == '0' && code[1] == '8' && !(en->flags & TF_NOUN) && tok_is(c, k, "to") &&
+		     k + 1 < to && c->ti.toks.items[k + 1].kind == ENT_TOK_WORD && !cue_at(c, k + 1) &&
+		     !mention_at(c, k + 1)) ||
 		    en_attribution_at(c, k, to) || en_circumstance_at(c, k, to) ||
 		    en_and_clause_at(c, k, to) ||
 		    /* "reaffirmed its commitment to X and condemned Y": a
@@ -4202,6 +4523,15 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				continue;
 			bool want_loc = frame_kind == FR_VISIT;
 			if (pass == 0 && m->loc != want_loc)
+				continue;
+			if (m->loc && placeless_code(c, code))
+				continue;
+			/* English: "a hearing into methods used against Kurdish
+			 * prisoners": those an investigated act was aimed at are
+			 * not whom the probe targets (issue #4) */
+			if (is_en(c) && code[0] == '0' && code[1] == '9' && m->tok > from + 1 &&
+			    (tok_is(c, m->tok - 1, "against") ||
+			     (cue_at(c, m->tok - 1) == CUE_DET && tok_is(c, m->tok - 2, "against"))))
 				continue;
 			/* "appealed to Russia and Ukraine": the second of a list
 			 * that a place preposition opens shares the first's role;
@@ -4263,6 +4593,26 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 	if (must_tg >= 0)
 		tg = must_tg;
+	/* English: "complained to the United Nations over Israeli air
+	 * raids": the one a disapproval is brought to is its addressee; the
+	 * country whose act it is about ("over", "about") is its target */
+	if (is_en(c) && tg >= 0 && code[0] == '1' && code[1] == '1' && !(en->flags & TF_NOUN) &&
+	    c->m[tg].tok > t->tok + t->ntok && tok_is(c, t->tok + t->ntok, "to") &&
+	    c->m[tg].tok <= t->tok + t->ntok + 2)
+		for (int i = tg + 1; i < c->nm; i++) {
+			const mention *m = &c->m[i];
+			if (m->tok >= tg_lim)
+				break;
+			if (m->loc || m->both || m->pronoun || !m->country[0] ||
+			    (src_actor.country[0] && !strcmp(m->country, src_actor.country)))
+				continue;
+			bool over = false;
+			for (uint32_t k = c->m[tg].end; k < m->tok && !over; k++)
+				over = tok_is(c, k, "over") || tok_is(c, k, "about");
+			if (over)
+				tg = i;
+			break;
+		}
 	/* English: "declared the advisers at the Pakistan High Commission
 	 * persona non grata": the one declared stands before the trigger */
 	/* ("gave twelve staff members of the French embassy 48 hours to
@@ -4336,15 +4686,28 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	/* English: "demanded an immediate admission by Moscow": after an
 	 * active verb with its subject, "by X" is the agent of a noun of the
 	 * object, not of the verb (issue #4) */
-	if (by >= 0 && is_en(c) && !passive && nsrc && !(en->flags & TF_NOUN) && !disapprove)
+	/* English: "is investigating abuses by the police", "opened an
+	 * inquiry into killings committed by the army": what is looked into
+	 * is the act of the one named after "by"; that agent is the target
+	 * (issue #4) */
+	bool probe = is_en(c) && !passive && code[0] == '0' && code[1] == '9';
+	if (by >= 0 && is_en(c) && !passive && nsrc && !(en->flags & TF_NOUN) && !disapprove && !probe)
+		by = -1;
+	/* English: "students marched in rallies against abuses by the
+	 * police": a noun with its subject before it, and "by X" past other
+	 * words after it, names the agent of those words, not of the noun */
+	if (by >= 0 && is_en(c) && !passive && nsrc && (en->flags & TF_NOUN) && !disapprove && !probe &&
+	    words_between(c, t->tok + t->ntok, c->m[by].tok, false) > 4)
 		by = -1;
 	/* English: "evidence against Russia was presented by the US",
 	 * "allegations by Rwanda against France": a disapproving noun with no
 	 * subject before it is the act of the one named after "by" */
 	bool noun_agent = disapprove && is_en(c) && (en->flags & TF_NOUN) && nsrc == 0;
+	bool probe_by = false; /* a probe into abuses by one's own police is domestic */
 	if (by >= 0 && !participle) {
-		if (disapprove && !noun_agent) {
+		if ((disapprove && !noun_agent) || (probe && nsrc)) {
 			tg = by;
+			probe_by = probe;
 		} else if (by < next_mention_after(c, next_trig)) {
 			/* passive: the agent acts on the subject (or the first mention) */
 			int patient = nsrc ? srcs[0] : -1;
@@ -4558,8 +4921,19 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 	}
 	if (!nt) {
-		nt = frame_others(&c->fr, sa[0].country, ta);
-		if (!nt && domestic_code(c, code) && co_subjects == 1) {
+		/* English: "... and set off bombs in the capital Kabul": protest,
+		 * coercion or violence with a place of the actor's own country
+		 * after the verb stays within that country; the other side of
+		 * an earlier event is not its target */
+		bool home = false;
+		for (int i = 0; is_en(c) && code[0] == '1' && code[1] >= '4' && i < c->nm && !home; i++)
+			home = c->m[i].tok >= t->tok + t->ntok && c->m[i].tok < tg_lim && c->m[i].loc &&
+			       !strcmp(c->m[i].country, sa[0].country);
+		nt = home ? 0 : frame_others(&c->fr, sa[0].country, ta);
+		/* "the rebels received weapons from the army": aid received
+		 * from a giver of one's own country is between two sides too */
+		bool home_aid = received && is_en(c) && code[0] == '0' && code[1] == '7';
+		if (!nt && (domestic_code(c, code) || home_aid) && co_subjects == 1) {
 			/* "Iraqi Kurds demonstrated in Kirkuk", "Shevardnadze
 			 * resigned": no other country, an event within one
 			 * country (a mention of it after the trigger) or with no
@@ -4570,7 +4944,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				const mention *m = &c->m[i];
 				if (m->tok < t->tok + t->ntok || m->tok >= tg_lim || m->both || m->pronoun ||
 				    strcmp(m->country, sa[0].country) != 0 ||
-				    (nsrc && i >= srcs[0] && i <= srcs[nsrc - 1]))
+				    (nsrc && i >= srcs[0] && i <= srcs[nsrc - 1]) ||
+				    (m->loc && placeless_code(c, code)))
 					continue;
 				actor_from_mention(c, m, &date, 0, &self);
 				break;
@@ -4607,6 +4982,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				memcpy(dm.country, sa[0].country, 4);
 				actor_from_mention(c, &dm, &date, 0, &self);
 			}
+			if (!domestic_code(c, code) && !self.country[0])
+				return; /* no giver named */
 			c->one_sided = true;
 			/* "demonstrators received assurances from the government":
 			 * from the giver */
@@ -4635,7 +5012,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	}
 	/* "the rebels said that Kagame must resign": the subject of "must"
 	 * may be of the reporter's own country (issue #4) */
-	c->one_sided = must_tg >= 0 && domestic_code(c, code);
+	c->one_sided = (must_tg >= 0 && domestic_code(c, code)) || probe_by;
 	for (int k = 0; k < co_subjects; k++)
 		for (int j = 0; j < nt; j++) {
 			int pl = place;
