@@ -278,6 +278,7 @@ typedef struct sev {
 	int root;
 	char src[4], tgt[4];
 	const char *code;
+	const char *neg; /* "not " for a negated event, else "" */
 } sev;
 
 typedef ENT_VEC(gev) gev_vec;
@@ -435,6 +436,20 @@ static int code_root(const char *code)
 		       : 0;
 }
 
+/* The root an engine event is scored under. The engine codes a refusal as
+ * the act refused with `negated` (EVENTS.md section 2); CAMEO, and so the
+ * peers' gold, codes a refusal to cooperate, meet, support, aid or yield
+ * (roots 03-08) as a rejection, root 12 ("refused to lift the curfew" is
+ * 1241). A negated act of another root did not happen and CAMEO has no
+ * code for it: 0, not scored. */
+static int scored_root(const ent_suite_event *e)
+{
+	int root = code_root(e->code);
+	if (!e->negated)
+		return root;
+	return root >= 3 && root <= 8 ? 12 : 0;
+}
+
 
 int ent_suite_score(ent_suite_result *out, const ent_suite *suite,
 		    const char *path, const ent_suite_event *evs, size_t nevs,
@@ -475,6 +490,13 @@ int ent_suite_score(ent_suite_result *out, const ent_suite *suite,
 			out->sys_root01++;
 			continue;
 		}
+		if (e->negated) {
+			if (!scored_root(e)) {
+				out->sys_negated_out++;
+				continue;
+			}
+			out->sys_negated++;
+		}
 		sys_first[e->record + 2]++;
 	}
 	for (size_t i = 2; i < n + 2; i++)
@@ -482,7 +504,7 @@ int ent_suite_score(ent_suite_result *out, const ent_suite *suite,
 	order = ent_xcalloc(nevs ? nevs : 1, sizeof *order);
 	for (size_t i = 0; i < nevs; i++) {
 		const ent_suite_event *e = &evs[i];
-		int root = code_root(e->code);
+		int root = scored_root(e);
 		if (e->record >= n || root < 2 || root > 20)
 			continue;
 		order[sys_first[e->record + 1]++] = i;
@@ -490,8 +512,8 @@ int ent_suite_score(ent_suite_result *out, const ent_suite *suite,
 	/* now sys_first[r] .. sys_first[r+1] index order[] for record r */
 	for (size_t i = 0; i < sys_first[n]; i++) {
 		const ent_suite_event *e = &evs[order[i]];
-		sev s = {.root = (e->code[0] - '0') * 10 + (e->code[1] - '0'),
-			 .code = e->code};
+		sev s = {.root = scored_root(e), .code = e->code,
+			 .neg = e->negated ? "not " : ""};
 		sys_country(e->source, s.src);
 		sys_country(e->target, s.tgt);
 		ENT_VEC_PUSH(sys, s);
@@ -584,8 +606,8 @@ int ent_suite_score(ent_suite_result *out, const ent_suite *suite,
 				ent_buf_puts(&b, g->hit[ENT_SUITE_COUNTRIES] ? "\thit    " : "\tmissed ");
 				gold_label(&b, g);
 				if (best)
-					ent_buf_printf(&b, " (engine %s %s>%s)", best->code,
-						       best->src, best->tgt);
+					ent_buf_printf(&b, " (engine %s%s %s>%s)", best->neg,
+						       best->code, best->src, best->tgt);
 				ent_buf_putc(&b, '\n');
 			}
 		}
@@ -597,8 +619,8 @@ int ent_suite_score(ent_suite_result *out, const ent_suite *suite,
 				for (size_t k = 0; k < ng && !hit; k++)
 					hit = hits(&t, ENT_SUITE_COUNTRIES, &G[k], &S[i]);
 				if (!dup && !hit)
-					ent_buf_printf(&b, "\textra  %s %s>%s\n", S[i].code,
-						       S[i].src, S[i].tgt);
+					ent_buf_printf(&b, "\textra  %s%s %s>%s\n", S[i].neg,
+						       S[i].code, S[i].src, S[i].tgt);
 			}
 			const ent_suite_record *rec = &suite->records[r];
 			ent_buf head = ENT_BUF_INIT;
@@ -697,6 +719,8 @@ static int print_json(const ent_suite_result *r, const char *path, FILE *out)
 	json_object_set_new(j, "gold_root01_ignored", json_integer((json_int_t)r->gold_root01));
 	json_object_set_new(j, "engine_events", json_integer((json_int_t)r->sys_events));
 	json_object_set_new(j, "engine_root01_ignored", json_integer((json_int_t)r->sys_root01));
+	json_object_set_new(j, "engine_negated_as_12", json_integer((json_int_t)r->sys_negated));
+	json_object_set_new(j, "engine_negated_ignored", json_integer((json_int_t)r->sys_negated_out));
 	json_t *lv = json_object();
 	for (int l = 0; l < ENT_SUITE_LEVELS; l++) {
 		const ent_suite_level *x = &r->level[l];
@@ -798,6 +822,10 @@ int ent_suite_print(const ent_suite_result *r, const char *path, bool json,
 		fprintf(out, " (%zu codings of root 01 not scored)", r->gold_root01);
 	fprintf(out, "; engine events %zu (%zu of root 01 not scored)\n",
 		r->sys_events, r->sys_root01);
+	if (r->sys_negated || r->sys_negated_out)
+		fprintf(out, "negated engine events: %zu refusals of roots 03-08 "
+			     "scored as root 12, %zu of other roots not scored\n",
+			r->sys_negated, r->sys_negated_out);
 	if (r->ncategories) {
 		fputs("PLOVER types as roots:", out);
 		for (size_t i = 0; i < r->ncategories; i++) {
@@ -902,6 +930,7 @@ int ent_suite_run(ent_engine *e, ent_suite_kind kind, const char *path,
 			memcpy(se.code, ev->code, sizeof se.code);
 			memcpy(se.source, ev->source, sizeof se.source);
 			memcpy(se.target, ev->target, sizeof se.target);
+			se.negated = ev->negated;
 			ENT_VEC_PUSH(evs, se);
 		}
 		ent_doc_free(d);

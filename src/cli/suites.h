@@ -34,6 +34,7 @@ typedef struct ent_suite_event {
 	char code[6];   /* CAMEO code */
 	char source[8]; /* actor code, "" when none */
 	char target[8];
+	bool negated;   /* the text says it did not or will not happen */
 } ent_suite_event;
 
 typedef struct ent_suite_level {
@@ -64,6 +65,8 @@ typedef struct ent_suite_result {
 	size_t gold_root01;       /* gold codings of root 01, not scored */
 	size_t sys_events;        /* scored system events (roots 02-20) */
 	size_t sys_root01;        /* system events of root 01, not scored */
+	size_t sys_negated;       /* negated system events of roots 03-08, scored as 12 */
+	size_t sys_negated_out;   /* negated system events of other roots, not scored */
 	ent_suite_level level[ENT_SUITE_LEVELS];
 	size_t extra;             /* distinct system keys hitting no gold event */
 	bool has_codes;           /* the gold gives CAMEO codes (PETR2) */

@@ -324,6 +324,62 @@ static void test_score_petr2(void **state)
 	ent_suite_dispose(&s);
 }
 
+/* A negated engine event is scored as CAMEO codes it: a refusal of roots
+ * 03-08 is a rejection (12); a negated act of another root is no event. */
+static void test_score_negated(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/entente-suite-negXXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs("<Validation><Sentences>\n"
+	      "<Sentence id=\"N_1\" date=\"20200101\">\n"
+	      "<EventCoding eventcode=\"1241\" sourcecode=\"CHLGOV\" targetcode=\"PER\" />\n"
+	      "<Text>Chile refused to ease the border controls on Peru.</Text>\n"
+	      "</Sentence>\n"
+	      "<Sentence id=\"N_2\" date=\"20200102\">\n"
+	      "<EventCoding noevents=\"True\" />\n"
+	      "<Text>Peru said its troops had not fired on Chile.</Text>\n"
+	      "</Sentence>\n"
+	      "</Sentences></Validation>\n", f);
+	assert_int_equal(fclose(f), 0);
+	ent_suite s;
+	ent_suite_result r;
+	ent_error err;
+	assert_int_equal(ent_suite_read(&s, ENT_SUITE_PETR2, path, &err), 0);
+	ent_suite_event evs[] = {
+		EV(0, "0813", "CHLGOV", "PER"), /* negated: a 12 CHL>PER, a hit */
+		EV(1, "190", "PERMIL", "CHL"),  /* negated: no event, no extra */
+		EV(1, "0813", "PER", "CHL"),    /* not negated: an extra of root 08 */
+	};
+	evs[0].negated = evs[1].negated = true;
+	assert_int_equal(ent_suite_score(&r, &s, path, evs, 3, data_dir(), true, &err), 0);
+	assert_int_equal(r.sys_negated, 1);
+	assert_int_equal(r.sys_negated_out, 1);
+	assert_int_equal(r.sys_events, 2);
+	assert_int_equal(r.level[ENT_SUITE_COUNTRIES].gold_hit, 1);
+	assert_int_equal(r.level[ENT_SUITE_COUNTRIES].sys, 2);
+	assert_int_equal(r.level[ENT_SUITE_COUNTRIES].sys_hit, 1);
+	assert_int_equal(r.extra, 1);
+	assert_int_equal(r.roots[12].sys_hit, 1);
+	assert_int_equal(r.roots[8].sys, 1);
+	assert_non_null(strstr(r.per_record[0], "(engine not 0813 CHL>PER)"));
+	assert_non_null(strstr(r.per_record[1], "extra  0813 PER>CHL"));
+	char *text = NULL;
+	size_t len = 0;
+	f = open_memstream(&text, &len);
+	assert_int_equal(ent_suite_print(&r, path, false, f), 0);
+	fclose(f);
+	assert_non_null(strstr(text, "negated engine events: 1 refusals of roots 03-08 "
+				     "scored as root 12, 1 of other roots not scored"));
+	free(text);
+	ent_suite_result_dispose(&r);
+	ent_suite_dispose(&s);
+	unlink(path);
+}
+
 static void test_score_plover(void **state)
 {
 	(void)state;
@@ -390,6 +446,7 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_score_petr2),
 		cmocka_unit_test(test_score_plover),
+		cmocka_unit_test(test_score_negated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
