@@ -257,6 +257,20 @@ static bool trigger_at(const ctx *c, uint32_t tok)
 	return false;
 }
 
+/* Does a verb trigger of violent repression (175: "disperse") start at
+ * token tok? */
+static bool repression_at(const ctx *c, uint32_t tok)
+{
+	for (size_t i = 0; i < c->hits.len; i++) {
+		const lx_hit *h = &c->hits.items[i];
+		if (h->kind == LX_TRIGGER && h->tok == tok) {
+			const lx_entry *e = entry(c, h->entry);
+			return !(e->flags & TF_NOUN) && !strcmp(c->lx->triggers.items[e->value].code, "175");
+		}
+	}
+	return false;
+}
+
 static void add_date(ctx *c, uint32_t tok, ent_date d, bool year)
 {
 	if (d.prec <= 0 || c->nd >= 16)
@@ -1057,7 +1071,13 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			for (int k = 0; issues[k]; k++)
 				if (tok_is(c, m->tok - 1, issues[k]))
 					theatre = true;
-		if (is_en(c) && m->end < c->ti.toks.len && !m->has_title && m->person < 0)
+		/* "the U.N. war crimes court", "a Serbian war crimes
+		 * prosecutor": war crimes are no theatre, the name is the
+		 * court's own */
+		if (is_en(c) && m->end < c->ti.toks.len && !m->has_title && m->person < 0 &&
+		    !(m->end + 1 < c->ti.toks.len &&
+		      (tok_is(c, m->end + 1, "crimes") || tok_is(c, m->end + 1, "crime") ||
+		       tok_is(c, m->end + 1, "criminal") || tok_is(c, m->end + 1, "criminals"))))
 			for (int k = 0; issues[k]; k++)
 				if (tok_is(c, m->end, issues[k]))
 					theatre = true;
@@ -1823,7 +1843,9 @@ static bool en_attribution_at(const ctx *c, uint32_t k, uint32_t to)
 	if (!tok_is(c, k, ","))
 		return false;
 	uint32_t j = k + 1;
-	while (j < to && j < k + 12 && cue_at(c, j) != CUE_REPORT) {
+	/* "..., a member of the Chadian team trying to broker a truce has
+	 * said": the reporter may be a long noun phrase */
+	while (j < to && j < k + 16 && cue_at(c, j) != CUE_REPORT) {
 		if (trigger_at(c, j) || tok_is(c, j, ",") || clause_word(c, j))
 			return false;
 		j++;
@@ -2124,15 +2146,28 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * out many attacks": a noun of armed force that is the object of
 	 * launching or carrying out is that act, a verb with its subject */
 	if (is_en(c) && (en_v.flags & TF_NOUN) && tr->code[0] == '1' && tr->code[1] >= '8') {
-		uint32_t k = t->tok;
-		while (k > from && t->tok - k < 4 && !trigger_at(c, k - 1) && !mention_at(c, k - 1) &&
-		       c->ti.toks.items[k - 1].kind == ENT_TOK_WORD && !c->ti.toks.items[k - 1].upper &&
-		       (cue_at(c, k - 1) == CUE_DET || !cue_at(c, k - 1)) &&
-		       !(tok_is(c, k - 1, "out") && k - 1 > from && tok_is(c, k - 2, "carried")) &&
-		       !tok_is(c, k - 1, "launched") && !tok_is(c, k - 1, "launches") &&
-		       !tok_is(c, k - 1, "launching") && !tok_is(c, k - 1, "mounted") &&
-		       !tok_is(c, k - 1, "staged"))
+		uint32_t k = t->tok, words = 0;
+		while (k > from && words < 4) {
+			/* "mounted its long-threatened invasion": a word, a
+			 * hyphen and a participle make one adjective */
+			if (k > from + 3 && tok_is(c, k - 2, "-") && token_ends(c, k - 1, "ed") &&
+			    c->ti.toks.items[k - 3].kind == ENT_TOK_WORD && !c->ti.toks.items[k - 3].upper &&
+			    !mention_at(c, k - 3)) {
+				k -= 3;
+				words++;
+				continue;
+			}
+			if (trigger_at(c, k - 1) || mention_at(c, k - 1) ||
+			    c->ti.toks.items[k - 1].kind != ENT_TOK_WORD || c->ti.toks.items[k - 1].upper ||
+			    (!has_cue(c, k - 1, CUE_DET) && cue_at(c, k - 1)) ||
+			    (tok_is(c, k - 1, "out") && k - 1 > from && tok_is(c, k - 2, "carried")) ||
+			    tok_is(c, k - 1, "launched") || tok_is(c, k - 1, "launches") ||
+			    tok_is(c, k - 1, "launching") || tok_is(c, k - 1, "mounted") ||
+			    tok_is(c, k - 1, "staged"))
+				break;
 			k--;
+			words++;
+		}
 		if (k > from && k < t->tok + 1 &&
 		    ((tok_is(c, k - 1, "out") && k - 1 > from && tok_is(c, k - 2, "carried")) ||
 		     tok_is(c, k - 1, "launched") || tok_is(c, k - 1, "launches") ||
@@ -2177,6 +2212,22 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (verb && !token_ends(c, k, "ing"))
 				return;
 			break;
+		}
+	/* English: "police arrested about 20 protesters", "detained dozens of
+	 * demonstrators": the people an arrest takes are its object, no
+	 * protest of their own in that clause */
+	if (is_en(c) && (en->flags & TF_AGENT))
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok || o->tok + o->ntok + 5 < t->tok ||
+			    o->tok < from || (entry(c, o->entry)->flags & TF_NOUN) ||
+			    strncmp(c->lx->triggers.items[entry(c, o->entry)->value].code, "17", 2) != 0)
+				continue;
+			bool apart = false;
+			for (uint32_t k = o->tok + o->ntok; k < t->tok && !apart; k++)
+				apart = c->ti.toks.items[k].kind == ENT_TOK_PUNCT || clause_word(c, k);
+			if (!apart)
+				return;
 		}
 	/* English: "the Syrian-backed militia", "a US-funded program": a
 	 * participle joined to a country by a hyphen qualifies the noun
@@ -2396,6 +2447,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				continue;
 			if (en_object && !obj_det && o->tok + o->ntok != t->tok)
 				continue;
+			/* "its long-threatened invasion": a participle joined by a
+			 * hyphen to the word before it is an adjective, no verb */
+			if (is_en(c) && !(en->flags & TF_NOUN) && (entry(c, t->entry)->flags & TF_NOUN) &&
+			    o->ntok == 1 && o->tok > from + 1 && tok_is(c, o->tok - 1, "-") &&
+			    token_ends(c, o->tok, "ed") && c->ti.toks.items[o->tok - 2].kind == ENT_TOK_WORD)
+				continue;
 			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
 			bool comma = false;
 			for (uint32_t k = o->tok + o->ntok; k < t->tok; k++)
@@ -2417,6 +2474,24 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			 * object of a yielding or reducing verb (issue #4) */
 			if (!comma && !(entry(c, o->entry)->flags & TF_NOUN) &&
 			    ((oc[0] == '0' && oc[1] == '8') || (oc[0] == '1' && oc[1] == '6')))
+				return;
+		}
+	/* English: "police dispersed a demonstration", "banned the march of
+	 * the opposition", "used tear gas to disperse angry protesters": the
+	 * protest a coercive verb acts on is its object, no act of its own */
+	if (is_en(c) && (en->flags & (TF_NOUN | TF_AGENT)) && tr->code[0] == '1' && tr->code[1] == '4')
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok || (entry(c, o->entry)->flags & TF_NOUN) ||
+			    object_gap(c, o->tok + o->ntok, t->tok) > 4)
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			bool stop = false;
+			for (uint32_t k = o->tok + o->ntok; k < t->tok; k++)
+				if (c->ti.toks.items[k].kind == ENT_TOK_PUNCT || cue_at(c, k) == CUE_COORD ||
+				    trigger_at(c, k))
+					stop = true;
+			if (!stop && oc[0] == '1' && oc[1] == '7')
 				return;
 		}
 	/* "a remercié mercredi la Suisse pour son aide humanitaire", "a
@@ -2684,8 +2759,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				return;
 		}
 	/* "evacuated the wounded": a participle after a determiner names
-	 * people, it reports no act */
-	if (is_en(c) && !(en->flags & TF_NOUN) && t->tok > from && cue_at(c, t->tok - 1) == CUE_DET &&
+	 * people, it reports no act ("mounted an invasion": a noun made the
+	 * verb of "launched", "mounted" has its determiner) */
+	if (is_en(c) && !(entry(c, t->entry)->flags & TF_NOUN) && t->tok > from &&
+	    cue_at(c, t->tok - 1) == CUE_DET &&
 	    tr->code[0] == '1' && tr->code[1] >= '8')
 		return;
 	/* "will provide emergency food aid", "rejected calls for economic
@@ -2719,6 +2796,14 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (tok_is(c, k - 1, ",") || tok_is(c, k - 1, ";") || tok_is(c, k - 1, ":"))
 			break;
 		if (tok_is(c, k - 1, "if") || tok_is(c, k - 1, "until"))
+			return;
+		/* "before the aid is released", "once the troops are
+		 * withdrawn": a passive in the present after a conjunction
+		 * of time is still to come */
+		if ((tok_is(c, k - 1, "before") || tok_is(c, k - 1, "once") || tok_is(c, k - 1, "after") ||
+		     tok_is(c, k - 1, "when")) &&
+		    t->tok > from && (tok_is(c, t->tok - 1, "is") || tok_is(c, t->tok - 1, "are")) &&
+		    !(en->flags & TF_NOUN))
 			return;
 	}
 	/* "blocked a road to show their disapproval of ...", "blocked roads
@@ -3956,6 +4041,17 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			const mention *m = &c->m[i];
 			if (m->end > t->tok)
 				continue;
+			/* "the rebels in Darfur must": the place qualifies the
+			 * subject right before it, and gives a domestic actor
+			 * without a country its country */
+			if (m->loc && m->prep == CUE_PLACE_PREP && i > 0 && m->end == t->tok &&
+			    m->tok >= 1 && tok_is(c, m->tok - 1, "in") && c->m[i - 1].end + 1 == m->tok &&
+			    !c->m[i - 1].loc && !c->m[i - 1].pronoun &&
+			    (c->m[i - 1].country[0] || c->m[i - 1].agent[0])) {
+				if (!c->m[i - 1].country[0])
+					memcpy(c->m[i - 1].country, m->country, 4);
+				continue;
+			}
 			if (m->loc || (m->prep && m->prep != CUE_OF) || !m->country[0] ||
 			    t->tok - m->end > 5)
 				break;
@@ -4094,6 +4190,13 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (cue_at(c, i) == CUE_PASSIVE &&
 			    /* "s'est également entretenu": reflexive, not passive */
 			    !(i > from && (tok_is(c, i - 1, "s'") || tok_is(c, i - 1, "se"))))
+				passive = true;
+	/* English: "has been put under investigation", "was placed under
+	 * arrest", "is under attack": the subject undergoes the noun after
+	 * "under", a passive */
+	if (is_en(c) && (en->flags & TF_NOUN) && t->tok > from + 1 && tok_is(c, t->tok - 1, "under"))
+		for (uint32_t i = t->tok - 1; i > from && i + 4 > t->tok; i--)
+			if (cue_at(c, i - 1) == CUE_PASSIVE)
 				passive = true;
 	/* "are demanding that", "is willing to", "is prepared to": a present
 	 * participle or an adjective with its "to" after "be" is active */
@@ -4455,11 +4558,14 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * demand an end to the EC's reform") is another clause */
 	bool contents = (tr->code[0] == '0' && (tr->code[1] == '2' || tr->code[1] == '3')) ||
 			(tr->code[0] == '1' && tr->code[1] <= '3');
+	/* "opened fire to disperse the demonstrators": those the force is
+	 * used to disperse are whom it is used on */
+	bool violent_act = (code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0');
 	for (uint32_t k = t->tok + t->ntok; is_en(c) && k < to && tg_lim == to; k++)
 		if ((clause_word(c, k) &&
 		     !(code[0] == '1' && code[1] == '3' && (tok_is(c, k, "if") || tok_is(c, k, "unless")))) ||
 		    (!contents && tok_is(c, k, "to") && k + 1 < to && trigger_at(c, k + 1) &&
-		     !mention_at(c, k + 1)) ||
+		     !mention_at(c, k + 1) && !(violent_act && repression_at(c, k + 1))) ||
 		    /* "resigned to make way for X", "withdrew to allow talks
 		     * with X": a yielding act's infinitive of purpose is
 		     * another clause */
