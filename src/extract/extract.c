@@ -308,7 +308,7 @@ static void add_date(ctx *c, uint32_t tok, ent_date d, bool year)
 	 * ...", "Berne, 20.11.2024 – ...": the date right after the dateline's
 	 * city stamps the dispatch; it dates none of the sentence's events
 	 * (the article date stands for it) */
-	c->dates[c->nd].stamp = !is_en(c) && c->dateline_tok != UINT32_MAX &&
+	c->dates[c->nd].stamp = c->dateline_tok != UINT32_MAX &&
 				c->dateline_tok >= c->base && tok > c->dateline_tok &&
 				tok <= c->dateline_tok + 4;
 	c->nd++;
@@ -504,6 +504,21 @@ static void read_dates(ctx *c, uint32_t from, uint32_t to)
 			continue;
 		}
 		if (te && te->sub == TM_RELREF) {
+			/* English: "had ordered him to leave in August. Paris
+			 * refused at the time": the time of the act the text told
+			 * last, whatever it names of it (a month, a year) */
+			if (is_en(c) && tok_is(c, i, "at") && te->value == 0 && c->out->events.len &&
+			    c->nd == 0 &&
+			    c->dkind.len == c->out->events.len &&
+			    c->dkind.items[c->dkind.len - 1].kind == DK_OWN &&
+			    c->out->events.items[c->out->events.len - 1].sentence.start <
+				    c->ti.toks.items[from].start) {
+				ent_date then = c->dkind.items[c->dkind.len - 1].d;
+				if (!(i + nt < to && cue_at(c, i + nt) == CUE_OF))
+					add_date(c, i, then, false);
+				i += nt - 1;
+				continue;
+			}
 			/* "a reçu hier son homologue, arrivé la veille à Dakar": a
 			 * day counted from the date the sentence told before it
 			 * (else the main meeting's); "la veille de sa visite"
@@ -533,7 +548,8 @@ static void read_dates(ctx *c, uint32_t from, uint32_t to)
 			if (ref.prec == 3 && !(i + nt < to && cue_at(c, i + nt) == CUE_OF)) {
 				ent_date_add_days(&ref, te->value);
 				add_date(c, i, ref, false);
-				if (is_en(c)) {
+				/* (not "two days after X did Y": Y is background) */
+				if (is_en(c) && !tok_is(c, i + nt - 1, "after")) {
 					/* ... and it dates what the paragraph tells next */
 					c->para_date = ref;
 					c->para_date_set = true;
@@ -708,6 +724,22 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		    (tok_is(c, h->tok + h->ntok, "$") || tok_is(c, h->tok + h->ntok, "dollars") ||
 		     tok_is(c, h->tok + h->ntok, "dollar")))
 			continue;
+		/* "teaching in the Hungarian language", "Arabic-language media": a
+		 * language names no actor */
+		if (h->kind == LX_ACTOR && is_en(c) && en->sub == AK_ADJ && h->tok + h->ntok + 1 < to &&
+		    (tok_is(c, h->tok + h->ntok, "language") || tok_is(c, h->tok + h->ntok, "languages") ||
+		     (tok_is(c, h->tok + h->ntok, "-") && tok_is(c, h->tok + h->ntok + 1, "language"))))
+			continue;
+		/* "a stronghold on the Thai border", "villages along the Kenyan
+		 * frontier": a border after a preposition of place is where,
+		 * not whom ("crossed the Ukrainian border" keeps its target) */
+		if (h->kind == LX_ACTOR && is_en(c) && en->sub == AK_ADJ && h->tok >= from + 2 &&
+		    h->tok + h->ntok < to &&
+		    (tok_is(c, h->tok + h->ntok, "border") || tok_is(c, h->tok + h->ntok, "frontier")) &&
+		    tok_is(c, h->tok - 1, "the") &&
+		    (tok_is(c, h->tok - 2, "on") || tok_is(c, h->tok - 2, "along") ||
+		     tok_is(c, h->tok - 2, "near") || tok_is(c, h->tok - 2, "at")))
+			continue;
 		/* "a crisis meeting of his security council": an organisation
 		 * of several words after a possessive, in lower case, is the
 		 * subject's own body */
@@ -740,6 +772,14 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		    (tok_is(c, h->tok + h->ntok, "consultations") ||
 		     tok_is(c, h->tok + h->ntok, "consultation")))
 			continue;
+		/* "South American presidents", "Latin American leaders": the
+		 * continent's adjective names no country */
+		if (h->kind == LX_ACTOR && is_en(c) && en->sub == AK_ADJ && h->tok > from &&
+		    !strncmp(c->lx->actors.items[en->value].code, "USA", 3) &&
+		    c->ti.toks.items[h->tok - 1].upper &&
+		    (tok_is(c, h->tok - 1, "south") || tok_is(c, h->tok - 1, "latin") ||
+		     tok_is(c, h->tok - 1, "north") || tok_is(c, h->tok - 1, "central")))
+			continue;
 		/* "pro-Russian rebels", "a pro-Western party": those who side
 		 * with a country are not of it */
 		if (h->kind == LX_ACTOR && is_en(c) && h->tok >= 2 && tok_is(c, h->tok - 1, "-") &&
@@ -751,7 +791,10 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		if (h->kind == LX_ACTOR && is_en(c) && h->tok + h->ntok + 1 < to &&
 		    tok_is(c, h->tok + h->ntok, "-")) {
 			static const char *const patron[] = {"backed", "funded", "financed", "sponsored",
-				"supported", "armed", "trained", "made", "built", "manufactured"};
+				"supported", "armed", "trained", "made", "built", "manufactured",
+				/* "al-Qaeda-linked rebels", "Iran-aligned militias":
+				 * tied to the group or country, not of it */
+				"linked", "allied", "affiliated", "aligned", "inspired"};
 			bool qual = false;
 			for (size_t w = 0; w < sizeof patron / sizeof *patron; w++)
 				qual = qual || tok_is(c, h->tok + h->ntok + 1, patron[w]);
@@ -884,8 +927,8 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		if (!join) {
 			if (c->nm >= MAX_MENTIONS)
 				break;
-			/* "... to the United States and Israel, a Saudi-owned
-			 * weekly reports": the one reporting after the comma is
+			/* "... to Chile and Peru, a Brazilian-owned
+			 * daily reports": the one reporting after the comma is
 			 * no further item of the list */
 			bool reporter = comma && !coord && is_en(c) && tok_is(c, cur->end, ",") &&
 					en_attribution_at(c, cur->end, to);
@@ -975,6 +1018,10 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			cur->person = a->en->value;
 			if (!cur->country[0])
 				memcpy(cur->country, p->country, 4);
+			/* "Congolese President Felix Tshisekedi": the adjective
+			 * of both Congos takes the named person's */
+			else if (!strncmp(cur->country, "COG", 3) && !strncmp(p->country, "COD", 3))
+				memcpy(cur->country, "COD", 3);
 			if (!cur->agent[0])
 				memcpy(cur->agent, p->agent, 4);
 			cur->adj_only = false;
@@ -1071,7 +1118,7 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			for (int k = 0; issues[k]; k++)
 				if (tok_is(c, m->tok - 1, issues[k]))
 					theatre = true;
-		/* "the U.N. war crimes court", "a Serbian war crimes
+		/* "the UN tribunal for war crimes", "a Croatian war crimes
 		 * prosecutor": war crimes are no theatre, the name is the
 		 * court's own */
 		if (is_en(c) && m->end < c->ti.toks.len && !m->has_title && m->person < 0 &&
@@ -1137,6 +1184,32 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		memcpy(m->country, cc, 3);
 		m->country[3] = 0;
 		m->prep = prep_before(c, p);
+	}
+	/* English: "Guyana's president said that the country's defence force
+	 * was on alert", "said its army": the armed forces, police or
+	 * government "its" or "the country's" names are of the country named
+	 * last before them */
+	for (int i = 1; is_en(c) && i < c->nm; i++) {
+		mention *m = &c->m[i];
+		if (m->country[0] || !m->agent[0] || m->person >= 0 || m->pronoun || m->both ||
+		    m->tok < c->base + 2)
+			continue;
+		uint32_t p = m->tok - 1, q = p;
+		bool own = tok_is(c, p, "its");
+		if (!own && (tok_is(c, p, "'s") || tok_is(c, p, "'")) && p >= c->base + 2 &&
+		    (tok_is(c, p - 1, "country") || tok_is(c, p - 1, "nation")) && tok_is(c, p - 2, "the")) {
+			own = true;
+			q = p - 2;
+		}
+		/* (the subject of a reported clause: "said (that) its army
+		 * was", not the object of "put its army on alert") */
+		own = own && q > c->base &&
+		      (tok_is(c, q - 1, "that") || tok_is(c, q - 1, ",") || cue_at(c, q - 1) == CUE_REPORT);
+		for (int j = i - 1; own && j >= 0; j--)
+			if (c->m[j].country[0] && !c->m[j].loc && !c->m[j].both && !c->m[j].pronoun) {
+				mention_set_country(m, c->m[j].country);
+				break;
+			}
 	}
 	/* English: "the UN Security Council ... urged the council to": "the
 	 * council" is the last council the article named */
@@ -1344,6 +1417,7 @@ static double evidence_confidence(const ctx *c, const ent_sentence *s, const act
 }
 
 static bool frame_has(const frame *f, const char *country);
+static bool domestic_code(const ctx *c, const char *code);
 
 static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 		 const ent_date *date, int place, uint64_t sectors, bool negated,
@@ -1620,6 +1694,17 @@ static bool emit_group(ctx *c, const char *code, actor *sa, int ns, const ent_da
 	for (int i = 1; i < ns; i++)
 		if (strcmp(sa[i].country, sa[0].country))
 			distinct = true;
+	/* English: "the Sudanese government and the SPLM have agreed": two
+	 * sides of one country with different roles (government and rebels)
+	 * agree with each other, within the country (issue #4) */
+	if (!distinct && is_en(c) && ns == 2 && domestic_code(c, code) && sa[0].country[0] &&
+	    strlen(sa[0].code) > 3 && strlen(sa[1].code) > 3 && strcmp(sa[0].code, sa[1].code) != 0) {
+		c->one_sided = true;
+		emit(c, code, &sa[0], &sa[1], date, place >= 0 ? place : c->doc_place, sectors, negated, s,
+		     t, conf);
+		c->one_sided = false;
+		return true;
+	}
 	if (!distinct)
 		return false;
 	bool star = c->fr.set && !c->fr.all_pairs && ns >= 3;
@@ -1843,8 +1928,8 @@ static bool en_attribution_at(const ctx *c, uint32_t k, uint32_t to)
 	if (!tok_is(c, k, ","))
 		return false;
 	uint32_t j = k + 1;
-	/* "..., a member of the Chadian team trying to broker a truce has
-	 * said": the reporter may be a long noun phrase */
+	/* "..., one of the Malian negotiators seeking to arrange a ceasefire,
+	 * has said": the reporter may be a long noun phrase */
 	while (j < to && j < k + 16 && cue_at(c, j) != CUE_REPORT) {
 		if (trigger_at(c, j) || tok_is(c, j, ",") || clause_word(c, j))
 			return false;
@@ -1915,8 +2000,8 @@ static bool en_verb_trigger_at(const ctx *c, uint32_t k)
 	return false;
 }
 
-/* "resigned as the opposition threatened to storm his house", "demanded
- * elections after a special court cleared him": does an English clause of
+/* "quit as protesters vowed to march on his office", "demanded
+ * elections after a tribunal acquitted him": does an English clause of
  * time or circumstance (as, after, before, since, once) with a subject and
  * a verb of its own start at token k? A noun phrase follows the word (a
  * determiner, a possessive or a name), then a verb (a verb trigger, or a
@@ -1949,7 +2034,8 @@ static bool en_circumstance_at(const ctx *c, uint32_t k, uint32_t to)
  * trigger bear on an act the article told? */
 static bool en_act_object(const ctx *c, const lx_hit *t, uint32_t to)
 {
-	static const char *const nouns[] = {"expulsion", "expulsions", "decision", "move", NULL};
+	static const char *const nouns[] = {"expulsion", "expulsions", "decision", "move",
+					    "announcement", NULL};
 	uint32_t k = t->tok + t->ntok;
 	if (t->ntok >= 3 && tok_is(c, k - 2, "the"))
 		k -= 2;
@@ -1990,7 +2076,7 @@ static bool trigger_ends_at(const ctx *c, uint32_t k)
 	return false;
 }
 
-/* English: "a member of the movement jailed over a year ago", "the
+/* English: "a leader of the party imprisoned two years ago", "the
  * soldiers killed in the ambush": a participle of a verb that always takes
  * an object, right after a noun and with no object after it (past the
  * time words), is a reduced relative clause, a passive. 0: no; 1: with no
@@ -2342,6 +2428,54 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				return;
 		}
 	}
+	/* English: "would not meet the kidnappers demands", "rejected Russia's
+	 * demands": "demands" as the object of a verb before it, in its
+	 * phrase, is the noun, no demand of the subject */
+	if (is_en(c) && !(en->flags & TF_NOUN) && tr->code[0] == '1' && tr->code[1] == '0' &&
+	    t->ntok == 1 && (tok_is(c, t->tok, "demands") || tok_is(c, t->tok, "demand")))
+		for (uint32_t k = t->tok, n = 0; k > from && n < 5; k--, n++) {
+			const ent_token *w = &c->ti.toks.items[k - 1];
+			for (size_t h = 0; h < c->hits.len; h++) {
+				const lx_hit *o = &c->hits.items[h];
+				if (o->kind == LX_TRIGGER && o->tok + o->ntok == k &&
+				    !(entry(c, o->entry)->flags & TF_NOUN))
+					return;
+			}
+			uint8_t q = cue_at(c, k - 1);
+			if ((trigger_at(c, k - 1) && en_verb_trigger_at(c, k - 1)) ||
+			    (q && q != CUE_DET && q != CUE_POSSESSIVE) ||
+			    clause_word(c, k - 1) || tok_is(c, k - 1, "that") ||
+			    (w->kind == ENT_TOK_PUNCT && !tok_is(c, k - 1, "-") && !tok_is(c, k - 1, "'s") &&
+			     !tok_is(c, k - 1, "'")) ||
+			    (w->upper && !mention_at(c, k - 1)))
+				break;
+		}
+	/* English: "a demonstration over fraud allegations", "marched about
+	 * the corruption accusations": an accusation noun that is the topic
+	 * of another act, with no accuser named after it, is no accusation
+	 * of the sentence's subject (issue #4) */
+	if (is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '1' && tr->code[1] == '1') {
+		uint32_t d = t->tok;
+		while (d > from && t->tok - d < 3 &&
+		       (c->ti.toks.items[d - 1].kind == ENT_TOK_WORD || tok_is(c, d - 1, "-")) &&
+		       !c->ti.toks.items[d - 1].upper && !cue_at(c, d - 1) && !trigger_at(c, d - 1) &&
+		       !mention_at(c, d - 1) && !tok_is(c, d - 1, "over") && !tok_is(c, d - 1, "about"))
+			d--;
+		if (d > from && cue_at(c, d - 1) == CUE_DET)
+			d--;
+		uint32_t nx = t->tok + t->ntok;
+		/* ("to hand over a note verbale", "turned over": a particle,
+		 * no topic) */
+		static const char *const particle[] = {"hand", "hands", "handed", "handing", "turn",
+						       "turns", "turned", "turning", "brought", "bring",
+						       NULL};
+		bool part = d > from + 1 && trigger_at(c, d - 1);
+		for (int w = 0; particle[w] && !part && d > from + 1; w++)
+			part = tok_is(c, d - 2, particle[w]);
+		if (d > from + 1 && (tok_is(c, d - 1, "over") || tok_is(c, d - 1, "about")) && !part &&
+		    !(nx < to && (tok_is(c, nx, "by") || tok_is(c, nx, "from"))))
+			return;
+	}
 	/* "pour concrétiser les accords signés", "implement the agreements
 	 * signed": a participle of signing right after an agreement noun and
 	 * its article, inside a clause (not opening the sentence), refers
@@ -2371,7 +2505,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	/* "lors de l'entretien": a reference to the meeting, not a new one */
 	if (t->tok > from) {
 		uint32_t p = t->tok;
-		while (p > from && (cue_at(c, p - 1) == CUE_DET))
+		/* ("on the first day of their talks": English, past a
+		 * possessive too) */
+		while (p > from && (cue_at(c, p - 1) == CUE_DET ||
+				    (is_en(c) && cue_at(c, p - 1) == CUE_POSSESSIVE)))
 			p--;
 		if (p > from && cue_at(c, p - 1) == CUE_REF)
 			return;
@@ -2388,8 +2525,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				return;
 		}
 	}
-	/* English (issue #4): "a settlement reached in U.S.-Soviet nuclear
-	 * talks", "agreed to US mediation in the final status talks", "a
+	/* English (issue #4): "a deal struck in Indian-Chinese border
+	 * talks", "agreed to US mediation of its quarrel", "a
 	 * climate for peace talks": a meeting noun that is the object of a
 	 * preposition in the clause of another kind of event is its
 	 * background, not a meeting of its own */
@@ -2422,6 +2559,25 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (is_en(c) && !(en->flags & TF_NOUN) && tok_is(c, t->tok, "met") && t->tok > from + 1 &&
 	    cue_at(c, t->tok - 1) == CUE_PASSIVE && !mention_at(c, t->tok - 2))
 		return;
+	/* "..., a rights group charged on Saturday.": "charged" closing the
+	 * sentence after a comma, with no object, reports an accusation (the
+	 * clause before it), no charge of a court */
+	if (is_en(c) && t->ntok == 1 && tok_is(c, t->tok, "charged") && t->tok > from + 2 &&
+	    cue_at(c, t->tok - 1) != CUE_PASSIVE) {
+		bool comma = false, object = false;
+		for (uint32_t k = t->tok; k > from && !comma && t->tok - k < 8; k--)
+			comma = tok_is(c, k - 1, ",");
+		for (uint32_t k = t->tok + 1, nt = 0; k < to && !object; k++) {
+			if (time_at(c, k, &nt) && nt) {
+				k += nt - 1;
+				continue;
+			}
+			object = !(tok_is(c, k, "on") || tok_is(c, k, "today") || tok_is(c, k, "here") ||
+				   c->ti.toks.items[k].kind == ENT_TOK_PUNCT);
+		}
+		if (comma && !object)
+			return;
+	}
 	/* "lodged a protest against the joint statement", "condemned the
 	 * sanctions": a noun right after a demand, a disapproval or a
 	 * rejection is what is objected to, not an event of its own */
@@ -2432,6 +2588,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	uint32_t obj_p = t->tok;
 	while (is_en(c) && obj_p > from && (tok_is(c, obj_p - 1, "'s") || mention_at(c, obj_p - 1)))
 		obj_p--;
+	/* "the strikers' demands": a plural owner is part of the object */
+	if (is_en(c) && obj_p > from + 1 && tok_is(c, obj_p - 1, "'") && token_ends(c, obj_p - 2, "s") &&
+	    c->ti.toks.items[obj_p - 2].kind == ENT_TOK_WORD && !trigger_at(c, obj_p - 2))
+		obj_p -= 2;
 	bool obj_det = obj_p > from && (cue_at(c, obj_p - 1) == CUE_DET ||
 					cue_at(c, obj_p - 1) == CUE_POSSESSIVE);
 	bool en_object = is_en(c) && !(en->flags & TF_NOUN) && obj_p > from &&
@@ -2470,6 +2630,22 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			    ((oc[0] == '0' && oc[1] == '5') || tok_is(c, o->tok, "welcomed") ||
 			     tok_is(c, o->tok, "welcomes")))
 				return;
+			/* English: "welcomed the meeting in Doha", "praised the
+			 * recent talks": a meeting right after a praise is what
+			 * is praised, the praiser met nobody */
+			if (!comma && is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '0' &&
+			    tr->code[1] == '4' && t->tok - (o->tok + o->ntok) <= 3 &&
+			    ((oc[0] == '0' && oc[1] == '5') || tok_is(c, o->tok, "welcomed") ||
+			     tok_is(c, o->tok, "welcomes"))) {
+				bool direct = true;
+				for (uint32_t k = o->tok + o->ntok; k < t->tok; k++)
+					if (tok_is(c, k, "for") || tok_is(c, k, "with") || tok_is(c, k, "to") ||
+					    tok_is(c, k, "at") || tok_is(c, k, "after") ||
+					    c->ti.toks.items[k].kind == ENT_TOK_PUNCT)
+						direct = false;
+				if (direct)
+					return;
+			}
 			/* "lifted a night curfew", "halted economic aid": the
 			 * object of a yielding or reducing verb (issue #4) */
 			if (!comma && !(entry(c, o->entry)->flags & TF_NOUN) &&
@@ -2578,7 +2754,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	/* "welcomed President Reagan's latest statement", "welcomed the
 	 * ceasefire": what is welcomed is no visitor, the welcome is praise
 	 * (051; issue #4) */
-	/* English: "rebels engaged Filipino peacekeepers in a firefight":
+	/* English: "insurgents engaged Kenyan troops in a gun battle":
 	 * "engaged" with an actor after it and "in" a fight is that fight,
 	 * aimed at the actor; otherwise it reports nothing */
 	const char *fight_code = NULL;
@@ -2635,6 +2811,36 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		return;
 	if ((en->flags & TF_NOUN) && tr->code[0] == '2')
 		return;
+	/* English: "agreed on the need for a ceasefire", "stressed the need
+	 * for new talks": what is needed has not happened */
+	if (is_en(c) && (en->flags & TF_NOUN)) {
+		uint32_t k = t->tok;
+		for (int a = 0; a < 2 && k > from + 2 && c->ti.toks.items[k - 1].kind == ENT_TOK_WORD &&
+				!tok_is(c, k - 1, "for");
+		     a++)
+			k--;
+		if (k > from + 1 && tok_is(c, k - 1, "for") &&
+		    (tok_is(c, k - 2, "need") || tok_is(c, k - 2, "needs")))
+			return;
+		/* "paved the way for talks", "a favourable climate for
+		 * negotiations": a meeting that something makes possible has
+		 * not happened */
+		static const char *const prospect[] = {"way", "climate", "conditions", "stage",
+						       "groundwork", "atmosphere", "prospects", "chances",
+						       NULL};
+		for (int w = 0; prospect[w] && tr->code[0] == '0' && tr->code[1] == '4' && k > from + 1 &&
+				tok_is(c, k - 1, "for");
+		     w++)
+			if (tok_is(c, k - 2, prospect[w]))
+				return;
+		/* "the meeting's co-chairman said", "the summit's host": a
+		 * meeting noun that owns the noun after it refers to the
+		 * setting, no meeting of its own */
+		if (tr->code[0] == '0' && tr->code[1] == '4' && t->tok + t->ntok + 1 < to &&
+		    (tok_is(c, t->tok + t->ntok, "'s") || tok_is(c, t->tok + t->ntok, "'")) &&
+		    c->ti.toks.items[t->tok + t->ntok + 1].kind == ENT_TOK_WORD)
+			return;
+	}
 	/* English: "ten people died or were killed in tribal riots last
 	 * year": a protest noun after "in" or "during" right after a verb of
 	 * violence is where the violence happened, no protest of the news */
@@ -2699,7 +2905,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (!dated)
 				return;
 		}
-		/* "if Hamas, which advocates Israel's destruction, ran": a
+		/* "if the party, which rejects the constitution, stood": a
 		 * present tense in such a clause tells a standing stance of
 		 * the one described, not news */
 		if ((tok_is(c, k - 1, "who") || tok_is(c, k - 1, "which")) && tok_is(c, k - 2, ",") &&
@@ -2789,8 +2995,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	for (uint32_t k = from; is_en(c) && k < t->tok; k++)
 		if (tok_is(c, k, "unless"))
 			return;
-	/* "would meet the mediator if he gave them a veto", "opposed the
-	 * force until their demands are met": what an English condition or
+	/* "would sign the accord if it granted them autonomy", "resisted the
+	 * plan until their terms are accepted": what an English condition or
 	 * a term names, in its own clause, has not happened */
 	for (uint32_t k = t->tok; is_en(c) && k > from; k--) {
 		if (tok_is(c, k - 1, ",") || tok_is(c, k - 1, ";") || tok_is(c, k - 1, ":"))
@@ -2806,8 +3012,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		    !(en->flags & TF_NOUN))
 			return;
 	}
-	/* "blocked a road to show their disapproval of ...", "blocked roads
-	 * demanding that he be reinstated": a demand, a disapproval, a
+	/* "blocked a road to express their anger at ...", "blocked roads
+	 * demanding that she be freed": a demand, a disapproval, a
 	 * rejection or a protest that is the purpose of an act already coded
 	 * in the sentence is its motive, not an event of its own (issue #4) */
 	if (is_en(c) && tr->code[0] == '1' && tr->code[1] <= '4' && t->tok > from + 1) {
@@ -2916,6 +3122,29 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			    (oc[0] == '1' && (oc[1] == '0' || oc[1] == '2' || oc[1] == '3')))
 				return;
 		}
+	/* English: "to sign the proposed regional pact", "the requested
+	 * documents": a participle of appeal or demand right after an
+	 * article qualifies the noun after it, no act of the news */
+	if (is_en(c) && !(en->flags & TF_NOUN) && t->tok > from && t->ntok == 1 &&
+	    token_ends(c, t->tok, "ed") &&
+	    (tok_is(c, t->tok - 1, "the") || tok_is(c, t->tok - 1, "a") || tok_is(c, t->tok - 1, "an")) &&
+	    ((tr->code[0] == '0' && tr->code[1] == '2') || (tr->code[0] == '1' && tr->code[1] == '0')))
+		return;
+	/* English: "an earlier threat to boycott the summit", "threats to
+	 * expel the envoys": what a threat names is its content, not an act
+	 * that happened */
+	if (is_en(c) && t->tok > from + 1 && tok_is(c, t->tok - 1, "to") &&
+	    (tok_is(c, t->tok - 2, "threat") || tok_is(c, t->tok - 2, "threats")))
+		return;
+	/* English: "a tour aimed at pressing for a truce", "a campaign aimed
+	 * at demanding his release": an appeal, demand, criticism or threat
+	 * that something is aimed at making is its purpose, not an act of
+	 * the news */
+	if (is_en(c) && !(en->flags & TF_NOUN) && t->tok > from + 1 && token_ends(c, t->tok, "ing") &&
+	    ((tr->code[0] == '0' && tr->code[1] == '2') || (tr->code[0] == '1' && tr->code[1] <= '3')) &&
+	    tok_is(c, t->tok - 1, "at") &&
+	    (tok_is(c, t->tok - 2, "aimed") || tok_is(c, t->tok - 2, "aiming") || tok_is(c, t->tok - 2, "aims")))
+		return;
 	/* "il a été demandé au Ghana de libérer les détenus et de coopérer
 	 * avec la justice", "a appelé la Russie à cesser": an infinitive after
 	 * "de" or "à" that completes an appeal or a demand earlier in the
@@ -3004,6 +3233,25 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * auxiliary too: its future cue is one of two) */
 	bool negated = false,
 	     future = (en->flags & TF_INTENT) != 0 || (!is_en(c) && french_future(c, t->tok, t->ntok));
+	/* English: "the first foreign leader to visit Caracas since the
+	 * election", "the only minister to visit Havana this year": an
+	 * infinitive after "the first" (or "only", "last") and its noun
+	 * tells a visit made, no plan */
+	if (is_en(c) && future && (en->flags & TF_INTENT) && tok_is(c, t->tok, "to"))
+		for (uint32_t k = t->tok, n = 0; k > from + 1 && n < 6; k--, n++) {
+			if (c->ti.toks.items[k - 1].kind == ENT_TOK_PUNCT && !tok_is(c, k - 1, "-"))
+				break;
+			if ((tok_is(c, k - 1, "first") || tok_is(c, k - 1, "only") || tok_is(c, k - 1, "last")) &&
+			    cue_at(c, k - 2) == CUE_DET) {
+				/* ("will be the first to visit": planned) */
+				future = false;
+				for (uint32_t i = k - 2; i > from && i + 3 > k - 2; i--)
+					future = future || has_cue(c, i - 1, CUE_FUTURE);
+				break;
+			}
+			if (trigger_at(c, k - 1) || has_cue(c, k - 1, CUE_FUTURE))
+				break;
+		}
 	for (uint32_t i = t->tok > from + 4 ? t->tok - 4 : from; i < t->tok; i++) {
 		if (cue_at(c, i) == CUE_NEG)
 			negated = true;
@@ -3132,7 +3380,25 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			bool other = false;
 			for (uint32_t k = t->tok + t->ntok; k < dt && !other; k++)
 				other = tok_is(c, k, "since") && en_circumstance_at(c, k, to);
-			if (other)
+			/* "struck on Thursday, two days after Iran launched
+			 * missiles": a day counted back from the trigger's is the
+			 * clause's after it */
+			uint32_t rn = 0;
+			const lx_entry *re = time_at(c, dt, &rn);
+			if (re && re->sub == TM_RELREF && rn && tok_is(c, dt + rn - 1, "after"))
+				other = true;
+			/* "released Vadim Krasikov, a Russian serving a sentence
+			 * for a murder committed in 2019", "freed X, who was
+			 * arrested in May": a date inside an aside on the object
+			 * that no comma has closed is the aside's */
+			bool aside = false;
+			for (uint32_t k = t->tok + t->ntok; k < dt; k++)
+				if (tok_is(c, k, ","))
+					aside = k + 1 < dt &&
+						(tok_is(c, k + 1, "a") || tok_is(c, k + 1, "an") ||
+						 tok_is(c, k + 1, "who") || tok_is(c, k + 1, "which") ||
+						 tok_is(c, k + 1, "whose"));
+			if (other || aside)
 				continue;
 		}
 		if (dt < t->tok)
@@ -3489,7 +3755,30 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (!(tok_is(c, k, "en") || tok_is(c, k, "in")))
 			continue;
 		int y = num_at(c, k + 1, 1000, 2100);
+		/* "seized in the 1970s": a decade ended long ago is history too
+		 * (of the nearest act before it only) */
+		bool between = false;
+		for (uint32_t q = t->tok + t->ntok; q < k && !between; q++)
+			between = trigger_at(c, q);
+		uint32_t d = k + 1 + (tok_is(c, k + 1, "the") ? 1 : 0), dn = 0;
+		const char *dk = d < to && !between ? key(c, d, &dn) : NULL;
+		if (y < 0 && is_en(c) && dk && dn == 5 && dk[4] == 's' && dk[0] >= '1' && dk[0] <= '2' &&
+		    dk[3] == '0')
+			y = atoi(dk) + 9;
+		else if (y < 0 && is_en(c) && dk && d + 1 < to && tok_is(c, d + 1, "s") &&
+			 num_at(c, d, 1000, 2100) % 10 == 0)
+			y = num_at(c, d, 1000, 2100) + 9;
 		if (y > 0 && y < now_y - 10)
+			return;
+	}
+	/* English: "expelled them 18 years ago", "seized decades ago": an act
+	 * more than ten years before the article (right after it, no other
+	 * act in between) is history */
+	for (uint32_t k = t->tok + t->ntok; is_en(c) && k + 2 < to && k < t->tok + t->ntok + 6; k++) {
+		if (trigger_at(c, k))
+			break;
+		if (tok_is(c, k + 2, "ago") && (tok_is(c, k + 1, "years") || tok_is(c, k + 1, "decades")) &&
+		    (num_at(c, k, 11, 999) > 0 || tok_is(c, k + 1, "decades")))
 			return;
 	}
 	if (explicit_date && !future && c->docdate.prec >= 2 &&
@@ -3550,7 +3839,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			break;
 		}
 	}
-	/* "is prepared to impose martial law", "is ready to use force": an
+	/* "stands prepared to declare a curfew", "is ready to use force": an
 	 * English readiness (an intent ending in "to") before a conflictual
 	 * act announces it */
 	if (is_en(c) && !future && (code[0] == '2' || (code[0] == '1' && code[1] >= '4')))
@@ -3576,13 +3865,23 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	/* "will withdraw its troops unless the government holds elections":
 	 * an English act announced for later on a condition ("unless") is a
 	 * threat of it, whatever the act (issue #4) */
-	bool unless = false;
-	for (uint32_t k = t->tok + t->ntok; is_en(c) && future && k < to; k++)
+	bool unless = false, cond = false;
+	for (uint32_t k = t->tok + t->ntok; is_en(c) && future && k < to; k++) {
+		if (tok_is(c, k, "if"))
+			cond = true;
 		if (tok_is(c, k, "unless")) {
-			unless = true;
+			unless = cond = true;
 			break;
 		}
-	if (is_en(c) && future && !negated &&
+	}
+	for (uint32_t i = t->tok > from + 3 ? t->tok - 3 : from; is_en(c) && future && i < t->tok; i++)
+		cond = cond || tok_is(c, i, "may") || tok_is(c, i, "might") || tok_is(c, i, "could");
+	/* "announced it would halt every shipment of aid to the junta", "said
+	 * Chile would bring its ambassador home": an English cut in relations or aid
+	 * announced for later with no condition is announced, the act itself;
+	 * on a condition ("if", "unless", "may") it is a threat (131) */
+	bool announced_cut = is_en(c) && future && !negated && !cond && code[0] == '1' && code[1] == '6';
+	if (is_en(c) && future && !negated && !announced_cut &&
 	    (code[0] == '2' || (code[0] == '1' && code[1] >= '4') ||
 	     (unless && !(code[0] == '0' && (code[1] == '3' || code[1] == '4')) &&
 	      !(code[0] == '1' && code[1] == '3'))) &&
@@ -3592,6 +3891,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			th = "130";
 		else if (code[0] == '1' && code[1] == '4')
 			th = "133";
+		else if (!strcmp(code, "161"))
+			th = "1313"; /* a threat to cut relations */
+		else if (!strcmp(code, "162"))
+			th = "1311"; /* to cut aid */
+		else if (!strcmp(code, "163"))
+			th = "1312"; /* of an embargo */
 		else if (code[0] == '1' && code[1] == '6')
 			th = "131";
 		else if (!strcmp(code, "1723"))
@@ -3610,7 +3915,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * signing announced is an intent to cooperate (issue #3) */
 	else if (future && !strcmp(code, "057"))
 		snprintf(code, sizeof code, "030");
-	else if (future && !(code[0] == '0' && code[1] == '3') && !(code[0] == '1' && code[1] == '3'))
+	else if (future && !announced_cut && !(code[0] == '0' && code[1] == '3') &&
+		 !(code[0] == '1' && code[1] == '3'))
 		return; /* a planned sanction is not yet an event; a threat
 			 * ("will be met with countermeasures") is one */
 
@@ -3690,15 +3996,19 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			    (entry(c, o->entry)->flags & TF_NOUN))
 				continue;
 			bool stop = false;
+			/* (a noun of an act in the object does not stop it:
+			 * "rejected an Indian proposal for a trade pact, urging
+			 * ...") */
 			for (uint32_t q = o->tok + o->ntok; q + 1 < t->tok; q++)
 				if (tok_is(c, q, ",") || tok_is(c, q, ";") || clause_word(c, q) ||
-				    cue_at(c, q) == CUE_REPORT || trigger_at(c, q))
+				    cue_at(c, q) == CUE_REPORT || (trigger_at(c, q) && !is_en(c)) ||
+				    en_verb_trigger_at(c, q))
 					stop = true;
 			if (!stop)
 				src_lim = o->tok;
 			break;
 		}
-	/* English: "the militant group that has seized parts of Iraq": the
+	/* English: "the armed faction that has taken towns in Mali": the
 	 * subject of a relative clause is the noun before its pronoun; no
 	 * event when that noun names no actor (the actor named further back
 	 * is not the subject) */
@@ -3760,6 +4070,26 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (opener)
 			return;
 	}
+	/* English: "Serbia is failing to protect the refugees, a rights group
+	 * protested": a verb of demand, disapproval, rejection or threat
+	 * whose subject, right after a comma that closes what it says,
+	 * names no side, has no source; the country of what is said is not
+	 * the one who says it (not after an actor: "Serbia, a neighbour,
+	 * protested" is an apposition) */
+	if (is_en(c) && !(en->flags & TF_NOUN) && src_lim == t->tok && code[0] == '1' && code[1] <= '3') {
+		uint32_t a = t->tok;
+		bool side = false;
+		while (a > from && t->tok - a < 6 && !side && c->ti.toks.items[a - 1].kind == ENT_TOK_WORD &&
+		       !trigger_at(c, a - 1) && (!cue_at(c, a - 1) || cue_at(c, a - 1) == CUE_DET)) {
+			for (int i = 0; i < c->nm && !side; i++)
+				side = a - 1 >= c->m[i].tok && a - 1 < c->m[i].end;
+			if (!side)
+				a--;
+		}
+		if (!side && a < t->tok && a > from + 1 && cue_at(c, a) == CUE_DET && tok_is(c, a - 1, ",") &&
+		    c->ti.toks.items[a - 2].kind == ENT_TOK_WORD && !mention_at(c, a - 2))
+			return;
+	}
 	/* English: "Ghana declared two Nigerian diplomats persona non grata":
 	 * the subject is before "declared", its object is the target */
 	if (is_en(c) && src_lim == t->tok && tok_is(c, t->tok, "persona"))
@@ -3770,6 +4100,26 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				src_lim = k - 1;
 				break;
 			}
+	/* English: "Iraq ordered the Swedish ambassador to leave the country",
+	 * "told the envoy to leave": the one ordered, between the verb and
+	 * the infinitive, is the target; the subject is before the verb */
+	bool told_to = false;
+	if (is_en(c) && src_lim == t->tok && !(en->flags & TF_NOUN) && t->tok > from + 2 &&
+	    tok_is(c, t->tok, "to"))
+		for (uint32_t k = t->tok - 1; k > from + 1 && k + 12 > t->tok; k--) {
+			bool ordered = tok_is(c, k - 1, "ordered") || tok_is(c, k - 1, "orders") ||
+				       tok_is(c, k - 1, "told") || tok_is(c, k - 1, "tells") ||
+				       tok_is(c, k - 1, "instructed") || tok_is(c, k - 1, "instructs");
+			if (!ordered && (tok_is(c, k - 1, ";") || clause_word(c, k - 1) ||
+					 cue_at(c, k - 1) == CUE_REPORT || trigger_at(c, k - 1)))
+				break;
+			if (ordered && (mention_at(c, k) || (cue_at(c, k) == CUE_DET && mention_at(c, k + 1))) &&
+			    cue_at(c, k - 2) != CUE_PASSIVE) {
+				src_lim = k - 1;
+				told_to = true;
+				break;
+			}
+		}
 	int src = -1;
 	for (int i = c->nm - 1; i >= 0; i--) {
 		const mention *m = &c->m[i];
@@ -3905,7 +4255,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				break;
 			}
 	}
-	/* English: "Pakistan, a key U.S. ally in the war, has refused": a
+	/* English: "Kenya, a close British partner in the region, has refused": a
 	 * mention inside an apposition between commas after the subject is
 	 * not the subject (issue #4) */
 	if (src >= 0 && is_en(c) && c->m[src].tok > from + 1) {
@@ -3988,8 +4338,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (src >= 0 && is_en(c) && c->m[src].end == c->m[src].tok + 1 &&
 	    (tok_is(c, c->m[src].tok, "they") || tok_is(c, c->m[src].tok, "he") ||
 	     tok_is(c, c->m[src].tok, "she"))) {
-		/* "Palestinian leaders said they would boycott", "Annan
-		 * announced on Monday that he will withdraw": a pronoun right
+		/* "Bolivian officials said they would boycott", "the envoy
+		 * announced on Friday that she will step down": a pronoun right
 		 * after a report verb is the reporter (issue #4) */
 		uint32_t k = c->m[src].tok;
 		uint32_t nt = 0;
@@ -4031,8 +4381,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			}
 		}
 	}
-	/* "The Bush administration declared Tuesday that China must drop
-	 * barriers", "Russia said that Sudan must return the helicopter": the
+	/* "The Chilean government declared Monday that Peru must lift
+	 * tariffs", "Brazil said that Bolivia must hand back the aircraft": the
 	 * reporter demands, of the subject of "must" (issue #4) */
 	int must_tg = -1;
 	if (is_en(c) && t->ntok == 1 && tok_is(c, t->tok, "must")) {
@@ -4106,6 +4456,41 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		src = x;
 		must_tg = y;
 	}
+	/* English: "police placed the opposition leader under arrest", "kept
+	 * him under surveillance": the subject of the active verb before the
+	 * one put "under" the noun does it to that one (the passive "was
+	 * placed under arrest" is read with the passives) */
+	if (is_en(c) && (en->flags & TF_NOUN) && t->tok >= from + 3 && tok_is(c, t->tok - 1, "under")) {
+		static const char *const puts[] = {"placed", "put",  "puts",    "places", "kept",
+						   "keeps",  "held", "holds",   "placing", "putting",
+						   "keeping", NULL};
+		/* the one put there, its head noun after it ("a Polish trucker") */
+		int y = -1;
+		for (int i = 0; i < c->nm && y < 0; i++)
+			if (c->m[i].end < t->tok && c->m[i].end + 3 >= t->tok && !c->m[i].loc && !c->m[i].prep &&
+			    !c->m[i].both && (c->m[i].country[0] || c->m[i].pronoun) &&
+			    object_gap(c, c->m[i].end, t->tok - 1) <= 1)
+				y = chain_start(c, i);
+		/* the verb, past a determiner or a number ("put three Somali men") */
+		uint32_t v = y >= 0 ? c->m[y].tok : from;
+		bool put = false;
+		for (uint32_t n = 0; v > from && n < 3 && !put; n++) {
+			for (int w = 0; puts[w] && !put; w++)
+				put = tok_is(c, v - 1, puts[w]);
+			if (!put)
+				v--;
+		}
+		int x = -1;
+		for (int i = 0; put && i < y; i++) {
+			const mention *m = &c->m[i];
+			if (m->end < v && !m->loc && !m->prep && !m->both && (m->country[0] || m->pronoun))
+				x = chain_start(c, i);
+		}
+		if (x >= 0) {
+			src = x;
+			must_tg = y;
+		}
+	}
 	bool participle = false;
 	/* "Saluant les efforts de l'Égypte, le ministre tunisien a ...",
 	 * "En condamnant X, Y ...": a present participle opening the French
@@ -4131,7 +4516,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (src < 0 && (en->flags & TF_NOUN)) {
 		for (int i = 0; i < c->nm; i++) {
 			const mention *m = &c->m[i];
-			if (m->tok >= t->tok + t->ntok && m->tok <= t->tok + t->ntok + 4 &&
+			/* ... not "a fast in protest of the Peruvian
+			 * government's decree": the "of" of a phrase after the noun */
+			bool phrase = false;
+			for (uint32_t k = t->tok + t->ntok; is_en(c) && k < m->tok && k < to; k++)
+				phrase = phrase || trigger_at(c, k) || tok_is(c, k, "in");
+			if (m->tok >= t->tok + t->ntok && m->tok <= t->tok + t->ntok + 4 && !phrase &&
 			    (m->prep == CUE_OF || m->prep == CUE_BETWEEN)) {
 				src = i;
 				break;
@@ -4175,6 +4565,33 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			src = i;
 			break;
 		}
+	if (src < 0 && is_en(c) && code[0] == '1' && code[1] == '4' && !(en->flags & TF_NOUN) &&
+	    t->tok > from && cue_at(c, t->tok - 1) != CUE_PASSIVE) {
+		/* "crowds filled the squares of Tbilisi", "inmates
+		 * rioted at a prison in Lagos": a crowd the sentence gives no
+		 * country protests for the place it does so in, named right
+		 * after the verb (the place before it: above) */
+		bool named = false;
+		for (int i = 0; i < c->nm && !named; i++)
+			named = c->m[i].tok < t->tok;
+		for (int i = 0; i < c->nm && !named; i++) {
+			const mention *m = &c->m[i];
+			if (m->tok < t->tok + t->ntok)
+				continue;
+			/* "at a jail in Kenya's capital Nairobi": the city's country */
+			bool city_of = !m->loc && possessive_after(c, m->end) && i + 1 < c->nm &&
+				       c->m[i + 1].loc && !strcmp(c->m[i + 1].country, m->country);
+			if (m->tok > t->tok + t->ntok + 6 || !(m->loc || city_of) || !m->country[0] ||
+			    m->prep != CUE_PLACE_PREP)
+				break;
+			bool clear = true;
+			for (uint32_t k = t->tok + t->ntok; k < m->tok && clear; k++)
+				clear = c->ti.toks.items[k].kind == ENT_TOK_WORD && !trigger_at(c, k);
+			if (clear)
+				src = i;
+			break;
+		}
+	}
 	int srcs[8], nsrc = 0;
 	actor sa[8];
 	int ns = 0;
@@ -4204,10 +4621,14 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	    (token_ends(c, t->tok, "ing") || tok_is(c, t->tok + t->ntok - 1, "to") ||
 	     tok_is(c, t->tok + t->ntok - 1, "that")))
 		passive = false;
+	/* ("the army was on full alert", "workers were on strike": a state
+	 * after "be", active) */
+	if (passive && is_en(c) && !(en->flags & TF_NOUN) && t->ntok > 1 && tok_is(c, t->tok, "on"))
+		passive = false;
 	if (passive && c->nm == 0)
 		return; /* "des solutions ont été proposées": by whom, to whom, unsaid */
 	if (passive && is_en(c)) {
-		/* "a helicopter that was captured by the Sudanese authorities":
+		/* "a trawler that was seized by the Ecuadorian navy":
 		 * in a relative clause the patient is the noun before "that",
 		 * no event when it names no actor (issue #4) */
 		uint32_t k = t->tok;
@@ -4393,8 +4814,9 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * sentence tells what they discussed (issue #3) */
 	/* "Les deux parties ont condamné les frappes israéliennes", "les deux
 	 * ministres ont appelé la Russie à": both sides, each acting on a
-	 * third country named right after the verb (not on each other) */
-	if (both && ns == 0 && !is_en(c) && c->fr.set && frame_kind != FR_MUTUAL &&
+	 * third country named right after the verb (not on each other);
+	 * English too: "Both ministers condemned Israel's raids" */
+	if (both && ns == 0 && c->fr.set && frame_kind != FR_MUTUAL &&
 	    !(code[0] == '0' && (code[1] == '3' || code[1] == '4' || code[1] == '6'))) {
 		int third = -1;
 		for (int i = 0; i < c->nm && third < 0; i++) {
@@ -4402,6 +4824,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (m->tok < t->tok + t->ntok)
 				continue;
 			if (m->tok > t->tok + t->ntok + 8)
+				break;
+			/* English: only the verb's own object ("condemned
+			 * Israel's raids", "urged the Iranian side"), not a
+			 * name further on ("called on the world to protect
+			 * Palestinian civilians") */
+			if (is_en(c) && m->tok > t->tok + t->ntok + 2)
 				break;
 			if (m->country[0] && !m->loc && !m->both && !m->pronoun && !m->counterpart)
 				third = frame_has(&c->fr, m->country) ? c->nm : i;
@@ -4548,8 +4976,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				break;
 			}
 		}
-	/* "will not accept any more refugees if war starts in Iraq", "a
-	 * helicopter that was captured by the Sudanese authorities": in
+	/* "will not accept further refugees if fighting starts in Chad", "a
+	 * trawler that was seized by the Ecuadorian navy": in
 	 * English the object is not looked for past the start of another
 	 * clause (issue #4) */
 	uint32_t tg_lim = to;
@@ -4572,7 +5000,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		    (code[0] == '0' && code[1] == '8' && !(en->flags & TF_NOUN) && tok_is(c, k, "to") &&
 		     k + 1 < to && c->ti.toks.items[k + 1].kind == ENT_TOK_WORD && !cue_at(c, k + 1) &&
 		     !mention_at(c, k + 1)) ||
-		    en_attribution_at(c, k, to) || en_circumstance_at(c, k, to) ||
+		    en_attribution_at(c, k, to) ||
+		    /* (a force put on alert "after Venezuela moved to ...", "as
+		     * Russia massed troops": the side whose move it answers
+		     * is whom it is aimed at) */
+		    (en_circumstance_at(c, k, to) &&
+		     !(code[0] == '1' && code[1] == '5' && (tok_is(c, k, "after") || tok_is(c, k, "as")))) ||
 		    en_and_clause_at(c, k, to) ||
 		    /* "reaffirmed its commitment to X and condemned Y": a
 		     * second predicate with an object of its own */
@@ -4581,7 +5014,19 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		    /* "demanded a truce before allowing U.N. convoys": a
 		     * clause of its own */
 		    ((tok_is(c, k, "before") || tok_is(c, k, "after") || tok_is(c, k, "without")) &&
-		     k + 1 < to && token_ends(c, k + 1, "ing") && !mention_at(c, k + 1)))
+		     k + 1 < to && token_ends(c, k + 1, "ing") && !mention_at(c, k + 1)) ||
+		    /* "extended the mission in Mali despite France's
+		     * objections": what the act is done in spite of names
+		     * no one it is aimed at */
+		    tok_is(c, k, "despite") ||
+		    (tok_is(c, k, "spite") && k > t->tok + t->ntok && tok_is(c, k - 1, "in")) ||
+		    /* "a tour aimed at brokering a truce in Yemen", "a trip
+		     * to Oslo meant to calm tensions with Serbia": a
+		     * participle after a visit noun opens its purpose, not
+		     * its destination */
+		    (frame_kind == FR_VISIT && (en->flags & TF_NOUN) && k <= t->tok + t->ntok + 5 &&
+		     k + 1 < to && token_ends(c, k, "ed") && !c->ti.toks.items[k].upper &&
+		     !mention_at(c, k) && (tok_is(c, k + 1, "at") || tok_is(c, k + 1, "to"))))
 			tg_lim = k;
 	/* "reproche à la Belgique d'avoir ...", "a demandé au Mali de ...":
 	 * a country right after a French verb of appeal, demand, disapproval
@@ -4724,7 +5169,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	/* ("gave twelve staff members of the French embassy 48 hours to
 	 * leave": the ones given the deadline, too) */
 	if (tg < 0 && is_en(c) &&
-	    (tok_is(c, t->tok, "persona") || tok_is(c, t->tok, "hours") || called_adj))
+	    (tok_is(c, t->tok, "persona") || tok_is(c, t->tok, "hours") || called_adj || told_to))
 		for (int i = 0; i < c->nm; i++) {
 			const mention *m = &c->m[i];
 			if (m->end > t->tok || (nsrc && i <= srcs[nsrc - 1]) || !m->country[0] || m->loc ||
@@ -4789,7 +5234,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				return;
 		}
 	}
-	/* English: "demanded an immediate admission by Moscow": after an
+	/* English: "demanded a prompt confession by Lima": after an
 	 * active verb with its subject, "by X" is the agent of a noun of the
 	 * object, not of the verb (issue #4) */
 	/* English: "is investigating abuses by the police", "opened an
@@ -4805,7 +5250,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (by >= 0 && is_en(c) && !passive && nsrc && (en->flags & TF_NOUN) && !disapprove && !probe &&
 	    words_between(c, t->tok + t->ntok, c->m[by].tok, false) > 4)
 		by = -1;
-	/* English: "evidence against Russia was presented by the US",
+	/* English: "proof against Chile was laid out by Peru",
 	 * "allegations by Rwanda against France": a disapproving noun with no
 	 * subject before it is the act of the one named after "by" */
 	bool noun_agent = disapprove && is_en(c) && (en->flags & TF_NOUN) && nsrc == 0;
@@ -4869,10 +5314,17 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	}
 	/* English: "said he had spoken to both X and Y and urged them to":
 	 * "them" right after the verb is the list named before it */
+	/* ("China, a partner of both neighbours, urged them": "them" after
+	 * both sides named before it is both sides) */
+	bool them_both = false;
 	if (is_en(c) && tg < 0 && nt == 0 && ns && !(en->flags & TF_NOUN) && t->tok + t->ntok < to &&
 	    tok_is(c, t->tok + t->ntok, "them"))
 		for (int i = c->nm - 1; i >= 0; i--) {
 			const mention *m = &c->m[i];
+			if (m->end <= t->tok && m->both && !m->country[0]) {
+				them_both = true;
+				break;
+			}
 			if (m->end > t->tok || m->loc || m->both || m->pronoun || !m->country[0] ||
 			    (nsrc && i >= srcs[0] && i <= srcs[nsrc - 1]))
 				continue;
@@ -4894,21 +5346,24 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * told, are the two sides of the headline (or of the frame) */
 	if (is_en(c) && tg < 0 && nt == 0 && ns && !(en->flags & TF_NOUN)) {
 		const frame *bf = c->fr.set ? &c->fr : c->title_fr.set ? &c->title_fr : NULL;
-		for (int i = 0; bf && bf->nb == 1 && i < c->nm; i++) {
+		bool both_after = them_both;
+		for (int i = 0; bf && !both_after && i < c->nm; i++) {
 			const mention *m = &c->m[i];
 			if (m->tok < t->tok + t->ntok)
 				continue;
-			if (m->both && !m->country[0] && m->tok <= t->tok + t->ntok + 1 && m->tok < tg_lim) {
-				const actor *sides[2] = {&bf->a, &bf->b[0]};
-				for (int k = 0; k < 2; k++)
-					if (strcmp(sides[k]->country, sa[0].country) != 0) {
-						ta[nt] = *sides[k];
-						memcpy(ta[nt].code, sides[k]->country, 4);
-						ta[nt].name = NULL;
-						nt++;
-					}
-			}
+			both_after = m->both && !m->country[0] && m->tok <= t->tok + t->ntok + 1 &&
+				     m->tok < tg_lim;
 			break;
+		}
+		if (bf && bf->nb == 1 && both_after) {
+			const actor *sides[2] = {&bf->a, &bf->b[0]};
+			for (int k = 0; k < 2; k++)
+				if (strcmp(sides[k]->country, sa[0].country) != 0) {
+					ta[nt] = *sides[k];
+					memcpy(ta[nt].code, sides[k]->country, 4);
+					ta[nt].name = NULL;
+					nt++;
+				}
 		}
 	}
 	/* English: "X denounced the joint statement": with no one else named,
@@ -5026,6 +5481,20 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			break;
 		}
 	}
+	/* English: "the Iranian ambassador, who was visiting Iran",
+	 * "the Kenyan envoy flew back to Kenya": a meeting or a visit
+	 * whose object is the actor's own country is a trip home, no
+	 * meeting with the other side of the article */
+	for (int i = 0; is_en(c) && code[0] == '0' && code[1] == '4' && i < c->nm; i++) {
+		const mention *m = &c->m[i];
+		uint32_t k = t->tok + t->ntok;
+		while (k < m->tok && (tok_is(c, k, "to") || tok_is(c, k, "back") ||
+				      cue_at(c, k) == CUE_DET))
+			k++;
+		if (m->tok == k && m->tok < tg_lim && !m->both && !m->pronoun && !m->agent[0] &&
+		    !strcmp(m->country, sa[0].country))
+			return;
+	}
 	if (!nt) {
 		/* English: "... and set off bombs in the capital Kabul": protest,
 		 * coercion or violence with a place of the actor's own country
@@ -5035,6 +5504,30 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		for (int i = 0; is_en(c) && code[0] == '1' && code[1] >= '4' && i < c->nm && !home; i++)
 			home = c->m[i].tok >= t->tok + t->ntok && c->m[i].tok < tg_lim && c->m[i].loc &&
 			       !strcmp(c->m[i].country, sa[0].country);
+		/* "... and urged its citizens to leave", "called on their
+		 * supporters to stay home": one's own people right after a
+		 * verb of appeal or demand are whom it is aimed at, not the
+		 * other side of an earlier event */
+		if (is_en(c) && !home && !(en->flags & TF_NOUN) && t->tok + t->ntok + 1 < tg_lim &&
+		    ((code[0] == '0' && code[1] == '2') || (code[0] == '1' && code[1] == '0')) &&
+		    cue_at(c, t->tok + t->ntok) == CUE_POSSESSIVE && !mention_at(c, t->tok + t->ntok + 1)) {
+			static const char *const own[] = {"citizens", "nationals", "people", "population",
+							  "troops", "forces", "soldiers", "police",
+							  "supporters", "members", "officials", "staff", NULL};
+			for (int w = 0; own[w] && !home; w++)
+				home = tok_is(c, t->tok + t->ntok + 1, own[w]);
+		}
+		/* "set off on a tour of West Africa", "a trip to Southeast
+		 * Asia": a destination named that is no country the lexicons
+		 * know (a region) is not the other side of an earlier event */
+		if (is_en(c) && !home && frame_kind == FR_VISIT && t->tok + t->ntok + 1 < tg_lim &&
+		    (tok_is(c, t->tok + t->ntok, "to") || tok_is(c, t->tok + t->ntok, "of"))) {
+			uint32_t k = t->tok + t->ntok + 1;
+			if (cue_at(c, k) == CUE_DET && k + 1 < tg_lim)
+				k++;
+			home = c->ti.toks.items[k].kind == ENT_TOK_WORD && c->ti.toks.items[k].upper &&
+			       !mention_at(c, k);
+		}
 		nt = home ? 0 : frame_others(&c->fr, sa[0].country, ta);
 		/* "the rebels received weapons from the army": aid received
 		 * from a giver of one's own country is between two sides too */

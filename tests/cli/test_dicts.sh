@@ -155,15 +155,18 @@ if [ -f "$PET/Phoenix.Countries.actors.txt" ] && [ -f "$PET/Phoenix.Internationa
 	else
 		fail "Phoenix: without --actors Karzai is unknown" "no Karzai" "$(shown "$T/out")"
 	fi
-	# the built-in lexicon wins: the samples score as without the files
+	# the built-in lexicon wins where both know a name, and the files only
+	# add what it lacks (a person, an agent): the samples score no worse
+	# with them than without
 	run eval "$SRC/samples/gold" "$SRC/samples"
 	base=$(grep '^F1 ' "$T/out" || true)
 	run eval "${PHOENIX[@]}" "$SRC/samples/gold" "$SRC/samples"
 	with=$(grep '^F1 ' "$T/out" || true)
-	if [ -n "$base" ] && [ "$base" = "$with" ]; then
-		ok "Phoenix: the sample articles score the same with the files ($with)"
+	if [ -n "$base" ] && [ -n "$with" ] &&
+		awk -v a="${base#F1 }" -v b="${with#F1 }" 'BEGIN { exit !(b + 0 >= a + 0) }'; then
+		ok "Phoenix: the sample articles score no worse with the files ($base; $with)"
 	else
-		fail "Phoenix: the sample articles score the same" "$base" "$with"
+		fail "Phoenix: the sample articles score no worse" "$base" "$with"
 	fi
 else
 	echo "skipped: $PET absent (PETRARCH-2 Phoenix dictionaries)"
