@@ -118,6 +118,11 @@ typedef struct ctx {
 	struct { char cc[4]; uint32_t tok; } seen[64]; /* first mention of each country */
 	int nseen;
 	char council[4];  /* the last council named ("UN Security Council") */
+	/* English: the person who holds each title the article named with
+	 * a name ("Qatar's emir, Sheikh Tamim"), for "the emir" later;
+	 * ambiguous when two countries' holders were named */
+	struct { int32_t title; int person; char cc[4]; char agent[4]; bool amb; } holders[16];
+	int nholders;
 	int places_seen[8]; /* the first cities named after à/en/in, in order */
 	int nplaces_seen;
 	bool sent_future; /* a trigger of this sentence was planned, not done */
@@ -794,7 +799,9 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 				"supported", "armed", "trained", "made", "built", "manufactured",
 				/* "al-Qaeda-linked rebels", "Iran-aligned militias":
 				 * tied to the group or country, not of it */
-				"linked", "allied", "affiliated", "aligned", "inspired"};
+				"linked", "allied", "affiliated", "aligned", "inspired",
+				/* "on Taiwan-related matters": a topic */
+				"related"};
 			bool qual = false;
 			for (size_t w = 0; w < sizeof patron / sizeof *patron; w++)
 				qual = qual || tok_is(c, h->tok + h->ntok + 1, patron[w]);
@@ -924,6 +931,14 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			}
 			join = words && (!cur->country[0] || strcmp(cur->country, p->country) == 0);
 		}
+		/* "des entreprises américaines du secteur de la défense": a
+		 * portfolio fragment of titles.tsv ("de la Défense", "des
+		 * Affaires étrangères") with no title shortly before it to join
+		 * names nobody */
+		if (!join && !is_en(c) && a->kind == LX_TITLE &&
+		    (tok_is(c, a->tok, "de") || tok_is(c, a->tok, "des") || tok_is(c, a->tok, "du")) &&
+		    (!cur || !cur->has_title || cur->end + 8 < a->tok))
+			continue;
 		if (!join) {
 			if (c->nm >= MAX_MENTIONS)
 				break;
@@ -1238,6 +1253,50 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		memcpy(m->country, c->council, 4);
 		m->prep = prep_before(c, k - 1);
 	}
+	/* English: "Qatar's emir, Sheikh Tamim ... thanked the emir": a bare
+	 * "the" and a title the article gave one named holder earlier is
+	 * that holder (not the article's main sides) */
+	for (int i = 0; is_en(c) && i < c->nm; i++) {
+		mention *m = &c->m[i];
+		int32_t title = -1;
+		bool bare = false;
+		for (size_t h = 0; h < c->hits.len && title < 0; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind == LX_TITLE && o->tok >= m->tok && o->tok + o->ntok <= m->end) {
+				title = o->entry;
+				bare = o->tok == m->tok && o->tok + o->ntok == m->end;
+			}
+		}
+		if (title < 0 || m->pronoun || m->both || m->counterpart || m->loc)
+			continue;
+		int k = 0;
+		while (k < c->nholders && c->holders[k].title != title)
+			k++;
+		if (m->country[0] && m->person >= 0) {
+			if (k == c->nholders && k < 16) {
+				c->holders[k].title = title;
+				c->holders[k].person = m->person;
+				memcpy(c->holders[k].cc, m->country, 4);
+				memcpy(c->holders[k].agent, m->agent, 4);
+				c->holders[k].amb = false;
+				c->nholders++;
+			} else if (k < c->nholders && strcmp(c->holders[k].cc, m->country) != 0)
+				c->holders[k].amb = true;
+		} else if (bare && !m->country[0] && m->person < 0 && k < c->nholders &&
+			   !c->holders[k].amb && m->tok > c->base && tok_is(c, m->tok - 1, "the")) {
+			mention_set_country(m, c->holders[k].cc);
+			memcpy(m->agent, c->holders[k].agent, 4);
+			m->person = c->holders[k].person;
+		}
+	}
+	/* "À Taipei, le ministère des Affaires étrangères a remercié ...": a
+	 * French sentence that opens on a city and a comma gives the city's
+	 * country to the title right after it when that names none */
+	if (!is_en(c) && c->nm >= 2 && c->m[0].loc && c->m[0].tok == from + 1 &&
+	    c->m[0].prep == CUE_PLACE_PREP && c->m[0].end < to && tok_is(c, c->m[0].end, ",") &&
+	    c->m[1].tok <= c->m[0].end + 2 && c->m[1].has_title && !c->m[1].country[0] &&
+	    !c->m[1].counterpart && !c->m[1].both && !c->m[1].pronoun && c->m[1].person < 0)
+		mention_set_country(&c->m[1], c->m[0].country);
 	/* where each country is first named (the title's words come first) */
 	for (int i = 0; i < c->nm; i++) {
 		const mention *m = &c->m[i];
@@ -2213,6 +2272,20 @@ static bool en_accident_after(const ctx *c, uint32_t k, uint32_t to)
 	return false;
 }
 
+/* "congratulated him in a telephone call", "told them during video
+ * calls": a call noun after "in" or "during" (past an article), the
+ * channel of the act before it */
+static bool en_channel_call(const ctx *c, uint32_t from, const lx_hit *t)
+{
+	if (t->kind != LX_TRIGGER || !(entry(c, t->entry)->flags & TF_NOUN) ||
+	    strcmp(c->lx->triggers.items[entry(c, t->entry)->value].code, "041") != 0)
+		return false;
+	uint32_t p = t->tok;
+	while (p > from && (cue_at(c, p - 1) == CUE_DET || cue_at(c, p - 1) == CUE_POSSESSIVE))
+		p--;
+	return p > from && (tok_is(c, p - 1, "in") || tok_is(c, p - 1, "during"));
+}
+
 static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			 uint32_t next_trig)
 {
@@ -2221,6 +2294,96 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	const lx_trigger *tr = &c->lx->triggers.items[en->value];
 	uint8_t frame_kind = en->sub;
 	uint32_t from = s->tok, to = s->tok + s->ntok;
+
+	/* English: "congratulated both leaders in telephone calls": the
+	 * call carries the act of the verb right before it (no punctuation
+	 * between), and has its sides */
+	if (is_en(c) && en_channel_call(c, from, t)) {
+		const lx_hit *v = NULL;
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind == LX_TRIGGER && o->tok + o->ntok <= t->tok &&
+			    !(entry(c, o->entry)->flags & TF_NOUN))
+				v = o;
+		}
+		for (uint32_t k = v ? v->tok + v->ntok : t->tok; k < t->tok; k++)
+			if (c->ti.toks.items[k].kind == ENT_TOK_PUNCT || clause_word(c, k))
+				v = NULL;
+		const lx_code *ci = lx_code_info(c->lx, "041");
+		bool carried = false;
+		for (size_t i = 0, n = c->out->events.len; v && ci && i < n; i++) {
+			ent_event ev = c->out->events.items[i];
+			if (ev.sentence.start != s->start ||
+			    ev.trigger.start != c->ti.toks.items[v->tok].start || !ev.target[0] ||
+			    (ev.code[0] == '0' && ev.code[1] == '4'))
+				continue;
+			bool dup = false;
+			for (size_t j = 0; j < c->out->events.len && !dup; j++) {
+				const ent_event *o = &c->out->events.items[j];
+				dup = o->sentence.start == s->start && !strcmp(o->code, "041") &&
+				      !strcmp(o->source, ev.source) && !strcmp(o->target, ev.target);
+			}
+			if (dup)
+				continue;
+			snprintf(ev.code, sizeof ev.code, "041");
+			ev.goldstein = ci->goldstein;
+			ev.quad = ci->quad;
+			ev.plover = ci->plover;
+			ev.sectors = 0;
+			const ent_token *a = &c->ti.toks.items[t->tok];
+			const ent_token *b = &c->ti.toks.items[t->tok + t->ntok - 1];
+			ev.trigger.start = a->start;
+			ev.trigger.len = b->start + b->len - a->start;
+			ENT_VEC_PUSH(c->out->events, ev);
+			evdate dk = i < c->dkind.len ? c->dkind.items[i] : (evdate){0};
+			ENT_VEC_PUSH(c->dkind, dk);
+			carried = true;
+		}
+		if (carried)
+			return;
+	}
+
+	/* English: "warned Manila that it would take all necessary
+	 * measures", "warned Oslo on Monday that they will respond": a bare
+	 * warning is a threat when "that", after its addressee and a day,
+	 * opens a clause whose subject (a pronoun or a name) is in the
+	 * future; "warned that the talks were failing" is no threat */
+	if (is_en(c) && t->ntok == 1 && (tok_is(c, t->tok, "warned") || tok_is(c, t->tok, "warns"))) {
+		uint32_t k = t->tok + 1, n = 0;
+		bool addressee = false;
+		while (k < to && k < t->tok + 12 && !tok_is(c, k, "that")) {
+			if (time_at(c, k, &n) && n)
+				k += n;
+			else if (mention_at(c, k) || tok_is(c, k, "on") || tok_is(c, k, "'s") ||
+				 cue_at(c, k) == CUE_DET || c->ti.toks.items[k].upper) {
+				addressee = addressee || mention_at(c, k);
+				k++;
+			} else
+				break;
+		}
+		bool threat = false;
+		if (addressee && k < to && tok_is(c, k, "that")) {
+			k++;
+			if (tok_is(c, k, "it") || tok_is(c, k, "they") || cue_at(c, k) == CUE_PRONOUN)
+				k++;
+			else
+			{
+				bool named = false;
+				while (k < to && (mention_at(c, k) || cue_at(c, k) == CUE_DET ||
+						  tok_is(c, k, "'s"))) {
+					named = named || mention_at(c, k);
+					k++;
+				}
+				/* "that Norwegian forces will": the noun a name qualifies */
+				if (named && k < to && mention_at(c, k - 1) && !cue_at(c, k) &&
+				    !trigger_at(c, k) && c->ti.toks.items[k].kind == ENT_TOK_WORD)
+					k++;
+			}
+			threat = k < to && k > t->tok + 2 && has_cue(c, k, CUE_FUTURE);
+		}
+		if (!threat)
+			return;
+	}
 
 	/* English: "decided to attack", "wants to attack": a noun trigger
 	 * right after the "to" that ends another trigger is its infinitive,
@@ -2352,6 +2515,57 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			    tok_is(c, t->tok - 2, "pour") || tok_is(c, t->tok - 2, "dans");
 		bool background = tr->code[0] == '1' && tr->code[1] >= '3' && tr->code[1] <= '7';
 		if (prep && (!(en->flags & TF_NOUN) || (background && t->tok > from + 4)))
+			return;
+	}
+	/* "les minerais critiques", "des infrastructures critiques": a verb
+	 * form that folding makes an adjective (flag adj: "critiqués" =
+	 * "critiques"), right after a determiner and a plain noun, qualifies
+	 * that noun; it reports no act */
+	if (!is_en(c) && (en->flags & TF_ADJ) && t->tok >= from + 2 &&
+	    c->ti.toks.items[t->tok - 1].kind == ENT_TOK_WORD && !c->ti.toks.items[t->tok - 1].upper &&
+	    !cue_at(c, t->tok - 1) && !mention_at(c, t->tok - 1) && !trigger_at(c, t->tok - 1) &&
+	    (cue_at(c, t->tok - 2) == CUE_DET || cue_at(c, t->tok - 2) == CUE_OF))
+		return;
+	/* "a annoncé des sanctions, en représailles à une vente d'armes":
+	 * a noun of threat after "en" says why another act was done; it is
+	 * no threat of its own */
+	if (!is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '1' && tr->code[1] == '3' &&
+	    t->tok > from && tok_is(c, t->tok - 1, "en"))
+		return;
+	/* "a averti que son pays abattrait tout missile", "menace de
+	 * rétablir les sanctions": the coercion a French threat announces in
+	 * its clause is its content (the threat's code says it), no act */
+	if (!is_en(c) && tr->code[0] == '1' && tr->code[1] >= '6')
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok || o->tok + o->ntok + 12 < t->tok ||
+			    o->tok < from)
+				continue;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			if (oc[0] != '1' || oc[1] != '3')
+				continue;
+			bool stop = false;
+			for (uint32_t k = o->tok + o->ntok; k < t->tok && !stop; k++)
+				stop = tok_is(c, k, ".") || tok_is(c, k, ";") || tok_is(c, k, ",") ||
+				       tok_is(c, k, "qui") || tok_is(c, k, "après");
+			if (!stop)
+				return;
+		}
+	/* "a averti que la situation restait grave": a French warning is a
+	 * threat only when what follows it is announced (a conditional or a
+	 * future: "n'hésiterait pas", "prendra des mesures"); an alleged act
+	 * ("aurait tiré") is none */
+	if (!is_en(c) && tr->code[0] == '1' && tr->code[1] == '3' && t->ntok >= 2 &&
+	    (tok_is(c, t->tok + t->ntok - 1, "que") || tok_is(c, t->tok + t->ntok - 1, "qu'"))) {
+		bool announced = false;
+		for (uint32_t k = t->tok + t->ntok; k < to && !announced; k++) {
+			if (tok_is(c, k, ";"))
+				break;
+			announced = ((token_ends(c, k, "rait") || token_ends(c, k, "raient")) &&
+				     !tok_is(c, k, "aurait") && !tok_is(c, k, "auraient")) ||
+				    french_future(c, k, 1);
+		}
+		if (!announced)
 			return;
 	}
 	/* "n'exclut pas de se rendre à Moscou", "menace de coopérer":
@@ -2525,6 +2739,24 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				return;
 		}
 	}
+	/* English: "after an emergency cabinet meeting", "the Somali
+	 * government meeting": a meeting noun right after the title of a
+	 * government's own body (cabinet, government, ministry, security
+	 * council) is that body's sitting, no meeting between countries */
+	if (is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '0' && tr->code[1] == '4' &&
+	    t->tok > from)
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			static const char *const bodies[] = {"cabinet", "government", "ministry",
+							     "council", "politburo", NULL};
+			if (o->kind != LX_TITLE || o->tok + o->ntok != t->tok ||
+			    c->lx->titles.items[entry(c, o->entry)->value].office != OF_NONE ||
+			    strcmp(c->lx->titles.items[entry(c, o->entry)->value].agent, "GOV") != 0)
+				continue;
+			for (int b = 0; bodies[b]; b++)
+				if (tok_is(c, t->tok - 1, bodies[b]))
+					return;
+		}
 	/* English (issue #4): "a deal struck in Indian-Chinese border
 	 * talks", "agreed to US mediation of its quarrel", "a
 	 * climate for peace talks": a meeting noun that is the object of a
@@ -2542,6 +2774,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		for (int k = 0; p > from && preps[k]; k++)
 			if (tok_is(c, p - 1, preps[k]))
 				prep = true;
+		/* "congratulated them in telephone calls": a call is the
+		 * channel of the act it carries, a call of its own */
+		if (prep && !strcmp(tr->code, "041") && tok_is(c, p - 1, "in"))
+			prep = false;
 		for (size_t h = 0; prep && h < c->hits.len; h++) {
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind != LX_TRIGGER || o->tok + o->ntok >= p)
@@ -2641,6 +2877,9 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				for (uint32_t k = o->tok + o->ntok; k < t->tok; k++)
 					if (tok_is(c, k, "for") || tok_is(c, k, "with") || tok_is(c, k, "to") ||
 					    tok_is(c, k, "at") || tok_is(c, k, "after") ||
+					    /* "congratulated him in a phone call":
+					     * the praise was made in the meeting */
+					    tok_is(c, k, "in") || tok_is(c, k, "during") ||
 					    c->ti.toks.items[k].kind == ENT_TOK_PUNCT)
 						direct = false;
 				if (direct)
@@ -3203,7 +3442,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			for (uint32_t k = o->tok + o->ntok; k < t->tok && !stop; k++) {
 				if (tok_is(c, k, ";") || tok_is(c, k, ".") || trigger_at(c, k))
 					stop = true;
-				else if (tok_is(c, k, "d'") && tok_is(c, k + 1, "avoir"))
+				else if ((tok_is(c, k, "d'") && tok_is(c, k + 1, "avoir")) ||
+					 /* "reproche à la France de ne pas avoir
+					  * condamné les frappes" */
+					 (tok_is(c, k, "de") && (tok_is(c, k + 1, "ne") || tok_is(c, k + 1, "n'"))))
 					charge = true;
 			}
 			if (charge && !stop)
@@ -3572,6 +3814,31 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	char code[6];
 	snprintf(code, sizeof code, "%s",
 		 welcome_praise ? "051" : fight_code ? fight_code : aid_code ? aid_code : tr->code);
+	/* "a averti que Paris rétablirait les sanctions si ...", "a menacé de
+	 * rappeler son ambassadeur": a French threat takes the kind of the
+	 * coercion it announces in its clause (that act codes nothing of its
+	 * own, below) */
+	if (!is_en(c) && !strcmp(code, "130"))
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok < t->tok + t->ntok ||
+			    o->tok > t->tok + t->ntok + 12)
+				continue;
+			bool stop = false;
+			for (uint32_t k = t->tok + t->ntok; k < o->tok && !stop; k++)
+				stop = tok_is(c, k, ".") || tok_is(c, k, ";") || tok_is(c, k, ",") ||
+				       tok_is(c, k, "qui") || tok_is(c, k, "après");
+			if (stop)
+				break;
+			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *th = !strcmp(oc, "163") ? "1312" : !strcmp(oc, "161") ? "1313" :
+					 !strcmp(oc, "162") ? "1311" : oc[0] == '1' && oc[1] == '7' ? "137" :
+					 (oc[0] == '1' && oc[1] >= '8') || oc[0] == '2' ? "138" : NULL;
+			if (th) {
+				snprintf(code, sizeof code, "%s", th);
+				break;
+			}
+		}
 	if ((en->flags & TF_REFINE) && strlen(code) == 3) {
 		bool coop = cooperation_in(c, scope_from, sec_end);
 		/* "agreed to step up cooperation in": the word inside a trigger */
@@ -3966,6 +4233,35 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 					src_lim = q - 1;
 					break;
 				}
+			}
+	}
+	/* "a remercié samedi les États-Unis pour leur soutien et condamné les
+	 * intimidations de Pékin": a French verb right after "et" (its
+	 * auxiliary left out, or repeated) shares the subject of the verb
+	 * before it, not that verb's object */
+	if (!is_en(c) && !(en->flags & TF_NOUN) && src_lim == t->tok) {
+		uint32_t k = t->tok;
+		while (k > from && (has_cue(c, k - 1, CUE_INSERT) || tok_is(c, k - 1, "a") ||
+				    tok_is(c, k - 1, "ont")))
+			k--;
+		if (k > from + 2 && tok_is(c, k - 1, "et"))
+			for (size_t h = c->hits.len; h-- > 0;) {
+				const lx_hit *o = &c->hits.items[h];
+				if (o->kind != LX_TRIGGER || o->tok + o->ntok >= k - 1 || o->tok <= from ||
+				    (entry(c, o->entry)->flags & TF_NOUN))
+					continue;
+				bool obj = false, stop = false;
+				for (uint32_t q = o->tok + o->ntok; q + 1 < k; q++) {
+					if (tok_is(c, q, ",") || tok_is(c, q, ";") || tok_is(c, q, "qui") ||
+					    tok_is(c, q, "que") || tok_is(c, q, "qu'") ||
+					    cue_at(c, q) == CUE_REPORT)
+						stop = true;
+					if (mention_at(c, q))
+						obj = true;
+				}
+				if (obj && !stop)
+					src_lim = o->tok;
+				break;
 			}
 	}
 	/* English: "X called Algeria's move "unjustified"", "described the
@@ -4764,6 +5060,16 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				} else if (!future) {
 					frame_meeting(c, code, &ag, &pa, 1, &date,
 						      explicit_date && recent_date(c, &date), pl);
+					/* "arrivé mardi soir ..., a été accueilli
+					 * mercredi par son homologue": a later dated
+					 * reception of the frame's sides dates what
+					 * follows, as an active one does */
+					if (code[0] == '0' && code[1] == '4' && explicit_date &&
+					    recent_date(c, &date) && c->fr.date_set &&
+					    frame_has(&c->fr, ag.country) && frame_has(&c->fr, pa.country) &&
+					    date.prec >= c->fr.date.prec &&
+					    ent_date_num(&date) > ent_date_num(&c->fr.date))
+						c->fr.date = date;
 				}
 				frame_date(c, &ag, &pa, &date, explicit_date && !future);
 				/* "X a été reçu par le président Y. ... il a eu des
@@ -4792,7 +5098,20 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			continue;
 		}
 		if (m->pronoun) {
-			if (c->have_last_subject && ns < 8)
+			/* English: "Minister X said ..., and she called on Y":
+			 * "he" or "she" after a person the sentence names before
+			 * it is that person, not an earlier sentence's subject */
+			int own = -1;
+			if (is_en(c) && (tok_is(c, m->tok, "he") || tok_is(c, m->tok, "she")))
+				for (int i = 0; i < c->nm && own < 0 && c->m[i].tok < m->tok; i++)
+					if (c->m[i].person >= 0 && c->m[i].country[0] && !c->m[i].prep &&
+					    !c->m[i].loc)
+						own = i;
+			if (own >= 0 && ns < 8) {
+				actor_from_mention(c, &c->m[own], &date, 0, &sa[ns]);
+				if (sa[ns].country[0])
+					ns++;
+			} else if (c->have_last_subject && ns < 8)
 				sa[ns++] = c->last_subject;
 			continue;
 		}
@@ -4816,8 +5135,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * ministres ont appelé la Russie à": both sides, each acting on a
 	 * third country named right after the verb (not on each other);
 	 * English too: "Both ministers condemned Israel's raids" */
+	/* English: "the two presidents agreed to meet Chinese President X",
+	 * "both ministers held talks with Russia": a meeting with a third
+	 * side named as its object, too */
 	if (both && ns == 0 && c->fr.set && frame_kind != FR_MUTUAL &&
-	    !(code[0] == '0' && (code[1] == '3' || code[1] == '4' || code[1] == '6'))) {
+	    (!(code[0] == '0' && (code[1] == '3' || code[1] == '4' || code[1] == '6')) ||
+	     (is_en(c) && ((code[0] == '0' && code[1] == '4') || !strcmp(code, "036"))))) {
 		int third = -1;
 		for (int i = 0; i < c->nm && third < 0; i++) {
 			const mention *m = &c->m[i];
@@ -4851,6 +5174,13 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 	}
 	if (both && ns == 0 && code[0] == '0' && code[1] == '2')
+		return;
+	/* English: "Appeals for calm poured in from the region", "when a
+	 * host country demands a recall": an appeal or a demand that names
+	 * no side is aimed by no one at no one; never by the article's sides
+	 * at each other (issue #4) */
+	if (is_en(c) && !both && ns == 0 && no_country &&
+	    ((code[0] == '0' && code[1] == '2') || (code[0] == '1' && code[1] == '0')))
 		return;
 	if (both || (ns == 0 && no_country && c->fr.set) ||
 	    (ns == 0 && frame_kind == FR_MUTUAL && c->fr.set)) {
@@ -5011,6 +5341,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		     * second predicate with an object of its own */
 		    (k > t->tok + t->ntok && tok_is(c, k, "and") && k + 1 < to &&
 		     en_verb_trigger_at(c, k + 1)) ||
+		    /* "hailed the ruling and said two Peruvian sailors were
+		     * still held": what a second predicate of report tells
+		     * is not the object of the first */
+		    (tok_is(c, k, "and") && k + 1 < to && cue_at(c, k + 1) == CUE_REPORT) ||
 		    /* "demanded a truce before allowing U.N. convoys": a
 		     * clause of its own */
 		    ((tok_is(c, k, "before") || tok_is(c, k, "after") || tok_is(c, k, "without")) &&
@@ -5288,6 +5622,19 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				break;
 			}
 	}
+	/* English: "refused any arbitration by outside powers", "urged
+	 * other nations to follow Ghana's lead": an object that is any or
+	 * other party the text does not name is neither the other side of
+	 * the article nor a country named later in its complement; only an
+	 * agent after "by" is (issue #4) */
+	bool generic_obj = false;
+	if (is_en(c) && !(en->flags & TF_NOUN) && !passive && t->tok + t->ntok + 1 < to &&
+	    (tok_is(c, t->tok + t->ntok, "any") || tok_is(c, t->tok + t->ntok, "other")) &&
+	    !mention_at(c, t->tok + t->ntok + 1)) {
+		generic_obj = true;
+		if (tg >= 0 && c->m[tg].prep != CUE_BY)
+			tg = -1;
+	}
 	actor ta[8];
 	int nt = 0;
 	if (tg >= 0) {
@@ -5500,7 +5847,22 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		 * coercion or violence with a place of the actor's own country
 		 * after the verb stays within that country; the other side of
 		 * an earlier event is not its target */
-		bool home = false;
+		bool home = generic_obj;
+		/* "police detained some forty demonstrators", "troops fired
+		 * on rioters": people named by a noun of agents right after a
+		 * verb of coercion or force are the actor's own (below), not
+		 * the other side of an earlier event */
+		for (size_t h = 0; is_en(c) && !home && !(en->flags & TF_NOUN) &&
+				   ((code[0] == '1' && code[1] >= '7') || code[0] == '2') && h < c->hits.len;
+		     h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER || o->tok < t->tok + t->ntok || o->tok >= tg_lim ||
+			    o->tok > t->tok + t->ntok + 3 || !(entry(c, o->entry)->flags & TF_AGENT))
+				continue;
+			home = true;
+			for (uint32_t k = t->tok + t->ntok; k <= o->tok && home; k++)
+				home = !mention_at(c, k);
+		}
 		for (int i = 0; is_en(c) && code[0] == '1' && code[1] >= '4' && i < c->nm && !home; i++)
 			home = c->m[i].tok >= t->tok + t->ntok && c->m[i].tok < tg_lim && c->m[i].loc &&
 			       !strcmp(c->m[i].country, sa[0].country);
@@ -5551,8 +5913,9 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			}
 			/* "accepted demands from Shona rebels", "ordered the
 			 * opposition newspaper to close": a domestic actor with
-			 * no country after the verb is of the actor's country */
-			for (int i = 0; !self.country[0] && i < c->nm; i++) {
+			 * no country after the verb is of the actor's country;
+			 * not "any" or "other" party (generic_obj) */
+			for (int i = 0; !self.country[0] && !generic_obj && i < c->nm; i++) {
 				const mention *m = &c->m[i];
 				if (m->tok < t->tok + t->ntok || m->tok >= tg_lim || m->country[0] ||
 				    !m->agent[0] || m->both || m->pronoun || m->office ||
@@ -6392,6 +6755,27 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 				last_tok = o->tok;
 				if (o->tok == skip_tok)
 					continue;
+				/* English: "under the Foreign Sanctions Act", "the
+				 * Export Ban Law of 2019": a capitalised noun in the
+				 * title of a law names it, no act (issue #4) */
+				if (is_en(&c) && (entry(&c, o->entry)->flags & TF_NOUN) &&
+				    o->tok > s->tok && c.ti.toks.items[o->tok].upper) {
+					bool law = false;
+					for (uint32_t k = o->tok + o->ntok;
+					     k < s->tok + s->ntok && k <= o->tok + o->ntok + 2 && !law &&
+					     c.ti.toks.items[k].upper;
+					     k++)
+						law = tok_is(&c, k, "law") || tok_is(&c, k, "act");
+					if (law)
+						continue;
+				}
+				/* English: "a law to counter foreign sanctions",
+				 * "denounced foreign meddling": a hostile noun of
+				 * unnamed foreigners is no act of the article's sides */
+				if (is_en(&c) && (entry(&c, o->entry)->flags & TF_NOUN) && o->tok > s->tok &&
+				    tok_is(&c, o->tok - 1, "foreign") &&
+				    c.lx->triggers.items[entry(&c, o->entry)->value].code[0] == '1')
+					continue;
 				/* An appeal or an intent whose complement is itself an
 				 * action ("a appelé à coopérer", "ont convenu de
 				 * coopérer", "a décidé de rappeler son ambassadeur") is
@@ -6433,6 +6817,20 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 					    strcmp(nc0, code) != 0 && code[2] == '0' && !cuts)
 						continue;
 				}
+				/* English: "agreed to meet X", "agreed to visit Y": an
+				 * intent whose content is a meeting is the meeting
+				 * planned (036), coded on the infinitive, which has
+				 * its own object */
+				/* ("agreed on Tuesday to visit": past the day) */
+				uint32_t ag_end = o->tok + o->ntok, ag_n = 0;
+				if (nx && tok_is(&c, ag_end, "on") && time_at(&c, ag_end + 1, &ag_n) && ag_n)
+					ag_end += 1 + ag_n;
+				if (nx && is_en(&c) && !strcmp(code, "030") && nx->tok == ag_end &&
+				    (entry(&c, nx->entry)->flags & TF_INTENT) && tok_is(&c, nx->tok, "to")) {
+					const char *nc = c.lx->triggers.items[entry(&c, nx->entry)->value].code;
+					if (nc[0] == '0' && nc[1] == '4')
+						continue;
+				}
 				if (nx && nx->tok <= o->tok + o->ntok + 4 && code[0] == '0' &&
 				    (code[1] == '2' || code[1] == '3')) {
 					const char *nc = c.lx->triggers.items[entry(&c, nx->entry)->value].code;
@@ -6463,6 +6861,9 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 					     * not end the verb's scope */
 					    !(is_en(&c) && (entry(&c, c.hits.items[k].entry)->flags & TF_NOUN) &&
 					      en_ref_noun(&c, s->tok, c.hits.items[k].tok)) &&
+					    /* "congratulated him in a phone call on
+					     * Monday": nor does the call that carried it */
+					    !(is_en(&c) && en_channel_call(&c, s->tok, &c.hits.items[k])) &&
 					    /* "agreed to step up cooperation in ...": the action
 					     * merged into the intent is in its scope */
 					    !(c.hits.items[k].tok == skip_tok && skip_tok > o->tok)) {

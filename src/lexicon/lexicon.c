@@ -511,8 +511,10 @@ static void on_trigger(loader *L, char **f, void *ctx)
 				flags |= TF_INTENT;
 			else if (strcmp(t, "agent") == 0)
 				flags |= TF_AGENT;
+			else if (strcmp(t, "adj") == 0)
+				flags |= TF_ADJ;
 			else
-				err(L, "unknown flag \"%s\" (refine, noun, intent, agent)", t);
+				err(L, "unknown flag \"%s\" (refine, noun, intent, agent, adj)", t);
 		}
 		free(fl);
 	}

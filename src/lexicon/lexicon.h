@@ -20,7 +20,7 @@ enum lx_kind {
 
 enum lx_actor_kind { AK_NAME = 1, AK_ADJ, AK_CAPITAL, AK_ORG };
 enum lx_frame { FR_ACT = 1, FR_VISIT, FR_RECEIVE, FR_MUTUAL };
-enum lx_tflag { TF_REFINE = 1, TF_NOUN = 2, TF_INTENT = 4, TF_AGENT = 8 };
+enum lx_tflag { TF_REFINE = 1, TF_NOUN = 2, TF_INTENT = 4, TF_AGENT = 8, TF_ADJ = 16 };
 enum lx_cue {
 	CUE_NEG = 1, CUE_FUTURE, CUE_BOTH, CUE_COUNTERPART, CUE_PRONOUN,
 	CUE_COORD, CUE_PLACE_PREP, CUE_WITH, CUE_BY, CUE_BETWEEN, CUE_OF,

@@ -160,7 +160,7 @@ static const fault FAULTS[] = {
 	 "zzzverbe\t040\tfly\t-", "frame must be act, visit, receive or mutual: \"fly\"", NULL},
 	/* on_trigger: flags are refine, noun, intent, agent */
 	{"trigger_unknown_flag", "fr/triggers.tsv", 0,
-	 "zzzverbe\t040\tact\trefine,bogus", "unknown flag \"bogus\" (refine, noun, intent, agent)", NULL},
+	 "zzzverbe\t040\tact\trefine,bogus", "unknown flag \"bogus\" (refine, noun, intent, agent, adj)", NULL},
 	/* add_pattern: a prefix pattern needs at least 3 characters */
 	{"trigger_short_prefix", "fr/triggers.tsv", 0,
 	 "ab*\t040\tact\t-", "a prefix pattern needs 3 to 63 characters before '*': \"ab*\"", NULL},
