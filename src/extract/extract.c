@@ -2286,6 +2286,34 @@ static bool en_channel_call(const ctx *c, uint32_t from, const lx_hit *t)
 	return p > from && (tok_is(c, p - 1, "in") || tok_is(c, p - 1, "during"));
 }
 
+/* "X met Y and signed ...", "a remercié X ... et condamné Y": for a verb
+ * whose "and"/"et" is at k - 1, the verb trigger before it (after `from`)
+ * when an object stands between them in the same clause: the two share that
+ * verb's subject, so the subject is looked for before it. `dflt` otherwise.
+ * (A noun in the object is no verb: "condemned X for its attacks and urged
+ * Y".) */
+static uint32_t coordinated_verb(const ctx *c, uint32_t from, uint32_t k, uint32_t dflt)
+{
+	for (size_t h = c->hits.len; h-- > 0;) {
+		const lx_hit *o = &c->hits.items[h];
+		if (o->kind != LX_TRIGGER || o->tok + o->ntok >= k - 1 || o->tok <= from ||
+		    (entry(c, o->entry)->flags & TF_NOUN))
+			continue;
+		bool obj = false, stop = false;
+		for (uint32_t q = o->tok + o->ntok; q + 1 < k; q++) {
+			if (tok_is(c, q, ",") || tok_is(c, q, ";") || cue_at(c, q) == CUE_REPORT ||
+			    (is_en(c) ? clause_word(c, q) || en_verb_trigger_at(c, q)
+				      : tok_is(c, q, "qui") || tok_is(c, q, "que") ||
+						tok_is(c, q, "qu'")))
+				stop = true;
+			if (mention_at(c, q))
+				obj = true;
+		}
+		return obj && !stop ? o->tok : dflt;
+	}
+	return dflt;
+}
+
 static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			 uint32_t next_trig)
 {
@@ -4200,25 +4228,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				    tok_is(c, k - 1, "later")))
 			k--;
 		if (k > from + 2 && tok_is(c, k - 1, "and"))
-			for (size_t h = c->hits.len; h-- > 0;) {
-				const lx_hit *o = &c->hits.items[h];
-				if (o->kind != LX_TRIGGER || o->tok + o->ntok >= k - 1 || o->tok <= from ||
-				    (entry(c, o->entry)->flags & TF_NOUN))
-					continue;
-				bool obj = false, stop = false;
-				/* (a noun in the object is no verb: "condemned X for
-				 * its attacks and urged Y") */
-				for (uint32_t q = o->tok + o->ntok; q + 1 < k; q++) {
-					if (tok_is(c, q, ",") || tok_is(c, q, ";") || clause_word(c, q) ||
-					    cue_at(c, q) == CUE_REPORT || en_verb_trigger_at(c, q))
-						stop = true;
-					if (mention_at(c, q))
-						obj = true;
-				}
-				if (obj && !stop)
-					src_lim = o->tok;
-				break;
-			}
+			src_lim = coordinated_verb(c, from, k, src_lim);
 		/* "X said Rwanda's offensive was an aggression and urged the
 		 * council to act": a verb after "and" that no verb of the
 		 * reported clause precedes goes with the report verb, whose
@@ -4245,24 +4255,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				    tok_is(c, k - 1, "ont")))
 			k--;
 		if (k > from + 2 && tok_is(c, k - 1, "et"))
-			for (size_t h = c->hits.len; h-- > 0;) {
-				const lx_hit *o = &c->hits.items[h];
-				if (o->kind != LX_TRIGGER || o->tok + o->ntok >= k - 1 || o->tok <= from ||
-				    (entry(c, o->entry)->flags & TF_NOUN))
-					continue;
-				bool obj = false, stop = false;
-				for (uint32_t q = o->tok + o->ntok; q + 1 < k; q++) {
-					if (tok_is(c, q, ",") || tok_is(c, q, ";") || tok_is(c, q, "qui") ||
-					    tok_is(c, q, "que") || tok_is(c, q, "qu'") ||
-					    cue_at(c, q) == CUE_REPORT)
-						stop = true;
-					if (mention_at(c, q))
-						obj = true;
-				}
-				if (obj && !stop)
-					src_lim = o->tok;
-				break;
-			}
+			src_lim = coordinated_verb(c, from, k, src_lim);
 	}
 	/* English: "X called Algeria's move "unjustified"", "described the
 	 * decision as unacceptable": the judge of a disapproving adjective is
