@@ -996,6 +996,13 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 				if (o->kind == LX_TRIGGER && o->tok == a->end && (entry(c, o->entry)->flags & TF_NOUN))
 					cur->loc = false;
 			}
+			/* "gave no help to the US-led campaign", "sent arms to the
+			 * Saudi-backed forces": a name before "-led", "-backed"
+			 * qualifies the noun after it, it is no destination */
+			if (cur->loc && is_en(c) && a->end + 1 < to && tok_is(c, a->end, "-") &&
+			    (tok_is(c, a->end + 1, "led") || tok_is(c, a->end + 1, "backed") ||
+			     tok_is(c, a->end + 1, "sponsored") || tok_is(c, a->end + 1, "brokered")))
+				cur->loc = false;
 			cur->adj_only = a->kind == LX_ACTOR && a->en->sub == AK_ADJ;
 		} else if (a->kind != LX_ACTOR || a->en->sub != AK_ADJ) {
 			cur->adj_only = false;
@@ -2560,6 +2567,53 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (!is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '1' && tr->code[1] == '3' &&
 	    t->tok > from && tok_is(c, t->tok - 1, "en"))
 		return;
+	/* "en signe de protestation", "en appel de": a verb form that folding
+	 * makes a noun ("signé" = "signe") between "en" and "de" is the noun
+	 * of a set phrase; it reports no act */
+	if (!is_en(c) && !(en->flags & TF_NOUN) && t->ntok == 1 && t->tok > from &&
+	    t->tok + 1 < to && tok_is(c, t->tok - 1, "en") && cue_at(c, t->tok + 1) == CUE_OF)
+		return;
+	/* "le retour des citoyens suédois expulsés de Libye", "des
+	 * journalistes arrêtés": a past participle with no auxiliary, right
+	 * after a determiner, a plain noun and (perhaps) a country
+	 * adjective, qualifies that noun; it reports no act (with its agent
+	 * right after it, "un geste salué par Lima", it is a passive that
+	 * does) */
+	if (!is_en(c) && !(en->flags & TF_NOUN) && t->ntok == 1 && t->tok >= from + 2) {
+		const ent_token *w = &c->ti.toks.items[t->tok];
+		const unsigned char *e = (const unsigned char *)c->text + w->start + w->len;
+		bool part = false;
+		for (uint32_t drop = 0; drop <= 2 && drop + 2 <= w->len && !part; drop++)
+			part = e[-(int)drop - 2] == 0xc3 && e[-(int)drop - 1] == 0xa9 &&
+			       (drop == 0 || (drop == 1 && (e[-1] == 's' || e[-1] == 'e')) ||
+				(drop == 2 && e[-2] == 'e' && e[-1] == 's'));
+		uint32_t n = t->tok - 1;
+		if (part && n > from && mention_at(c, n) && !c->ti.toks.items[n].upper)
+			n--;
+		if (part && n > from && c->ti.toks.items[n].kind == ENT_TOK_WORD &&
+		    !c->ti.toks.items[n].upper && !cue_at(c, n) && !mention_at(c, n) && !trigger_at(c, n) &&
+		    (cue_at(c, n - 1) == CUE_DET || cue_at(c, n - 1) == CUE_OF) &&
+		    !(t->tok + 1 < to && cue_at(c, t->tok + 1) == CUE_BY))
+			return;
+	}
+	/* "a salué l'aide humanitaire du Japon", "soutient les programmes
+	 * d'aide alimentaire des Nations unies": the country right after an
+	 * aid noun, in the genitive, is its giver; an aid that is the object
+	 * of another act of the clause (praised, supported) is no aid by
+	 * the clause's subject */
+	if (!is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '0' && tr->code[1] == '7' &&
+	    t->tok + t->ntok + 1 < to && cue_at(c, t->tok + t->ntok) == CUE_OF) {
+		uint32_t k = t->tok + t->ntok + 1;
+		if (k + 1 < to && cue_at(c, k) == CUE_DET)
+			k++;
+		bool before = false;
+		for (size_t h = 0; h < c->hits.len && !before; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			before = o->kind == LX_TRIGGER && o->tok >= from && o->tok + o->ntok <= t->tok;
+		}
+		if (before && mention_at(c, k))
+			return;
+	}
 	/* "a averti que son pays abattrait tout missile", "menace de
 	 * rétablir les sanctions": the coercion a French threat announces in
 	 * its clause is its content (the threat's code says it), no act */
@@ -5627,6 +5681,22 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		generic_obj = true;
 		if (tg >= 0 && c->m[tg].prep != CUE_BY)
 			tg = -1;
+	}
+	/* French: "appelle les parties à cesser le feu", "demande aux
+	 * belligérants", "exhorte toutes les parties au calme": the parties
+	 * of a conflict, unnamed, are no side of the article's talks ("les
+	 * deux parties" is a mention of both) */
+	if (!is_en(c) && !(en->flags & TF_NOUN) && !passive &&
+	    ((code[0] == '0' && code[1] == '2') || (code[0] == '1' && code[1] == '0'))) {
+		uint32_t k = t->tok + t->ntok;
+		if (k < to && tok_is(c, k, "toutes"))
+			k++;
+		if (k + 1 < to && (cue_at(c, k) == CUE_DET || tok_is(c, k, "aux")) && !mention_at(c, k + 1) &&
+		    (tok_is(c, k + 1, "parties") || tok_is(c, k + 1, "belligerants"))) {
+			generic_obj = true;
+			if (tg >= 0 && c->m[tg].prep != CUE_BY)
+				tg = -1;
+		}
 	}
 	actor ta[8];
 	int nt = 0;

@@ -3,7 +3,7 @@
 # files (tests/fixtures/suites), its refusals of bad input, then on the
 # peers' gold-standard suites in ../shared/peers (their figures are
 # printed; skipped with a message where ../shared is absent). Only
-# structural facts and a recall floor (below the figures reached, so that
+# structural facts and floors of recall and precision (below the figures reached, so that
 # a regression fails) are asserted.
 # usage: bash test_suites.sh ENTENTE_BINARY SOURCE_DIR
 set -euo pipefail
@@ -139,11 +139,11 @@ else
 fi
 
 # ---- the peers' suites ----
-# suite NAME FILE FLOOR EXPECTED_RECORDS_PY: run it, print its figures,
-# check the structure, the record count and the floor of recall on root
-# and countries.
+# suite NAME FILE FLOOR EXPECTED_RECORDS_PY PFLOOR: run it, print its
+# figures, check the structure, the record count and the floors of recall
+# and precision on root and countries.
 suite() {
-	local name=$1 file=$2 floor=$3 records=$4
+	local name=$1 file=$2 floor=$3 records=$4 pfloor=$5
 	run eval --suite "$name" "$file"
 	if [ "$RC" -ne 0 ]; then
 		fail "eval --suite $name $file" "status 0" "status $RC: $(shown "$T/err")"
@@ -159,15 +159,16 @@ suite() {
 		return
 	fi
 	cp "$T/out" "$T/$name.json"
-	check_json "$name: structure, $records, recall on root+countries >= $floor" "$T/$name.json" \
+	check_json "$name: structure, $records, recall on root+countries >= $floor, precision >= $pfloor" "$T/$name.json" \
 		"j[\"records\"] == $records" 'j["gold_events"] >= 1' "${STRUCT[@]}" \
 		"lv[\"root_countries\"][\"recall\"] >= $floor" \
+		"lv[\"root_countries\"][\"precision\"] >= $pfloor" \
 		"abs(lv[\"root_countries\"][\"recall\"] - float(\"${text_recall:-nan}\")) < 0.0006"
 }
 
 if [ -f "$PLOVER" ]; then
 	n=$(python3 -c 'import json,sys; print(sum(r.get("event") != "DOCUMENT" for r in json.load(open(sys.argv[1]))))' "$PLOVER")
-	suite plover "$PLOVER" 0.55 "$n"
+	suite plover "$PLOVER" 0.68 "$n" 0.78
 	check_json "plover: every record gives a gold event; 18 PLOVER types" "$T/plover.json" \
 		'j["gold_events"] >= j["records"]' 'len(j["categories"]) == 18' \
 		'j["code_accuracy"] is None'
@@ -181,7 +182,7 @@ import re, sys
 s = open(sys.argv[1], encoding="utf-8").read()
 s = s[s.index("<Sentences>"):]
 print(sum("evaluate=\"false\"" not in t for t in re.findall(r"<Sentence\s[^>]*>", s)))' "$PETR2")
-	suite petr2 "$PETR2" 0.50 "$n"
+	suite petr2 "$PETR2" 0.55 "$n" 0.65
 	check_json "petr2: full-code accuracy is given" "$T/petr2.json" \
 		'j["code_accuracy"] is None or 0 <= j["code_accuracy"] <= 1' \
 		'j["code_accuracy"] is not None or lv["root_countries"]["gold_hit"] == 0'
