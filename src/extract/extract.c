@@ -139,6 +139,7 @@ typedef struct ctx {
 	ent_date para_date;
 	bool para_date_set;
 	ent_date last_para_date; /* the date the paragraph before ended on */
+	bool last_para_fresh;	 /* ... set by the paragraph right before */
 	uint32_t para;
 	/* French: the sides of the last meeting coded in paragraph pair_para */
 	actor pair_a, pair_b;
@@ -262,6 +263,19 @@ static bool trigger_at(const ctx *c, uint32_t tok)
 	return false;
 }
 
+/* Does a trigger of demand (10x) start at token tok? */
+static bool demand_at(const ctx *c, uint32_t tok)
+{
+	for (size_t i = 0; i < c->hits.len; i++) {
+		const lx_hit *h = &c->hits.items[i];
+		if (h->kind == LX_TRIGGER && h->tok == tok) {
+			const char *hc = c->lx->triggers.items[entry(c, h->entry)->value].code;
+			return hc[0] == '1' && hc[1] == '0';
+		}
+	}
+	return false;
+}
+
 /* Does a verb trigger of violent repression (175: "disperse") start at
  * token tok? */
 static bool repression_at(const ctx *c, uint32_t tok)
@@ -272,6 +286,34 @@ static bool repression_at(const ctx *c, uint32_t tok)
 			const lx_entry *e = entry(c, h->entry);
 			return !(e->flags & TF_NOUN) && !strcmp(c->lx->triggers.items[e->value].code, "175");
 		}
+	}
+	return false;
+}
+
+/* English: "rebels captured Goma", "troops shelled the town of X"? Does
+ * a verb trigger of force (roots 18 to 20) end right before token tok
+ * (a determiner between)? The city after it is what the force is used
+ * on, a place of its country. */
+static bool token_ends(const ctx *c, uint32_t tok, const char *suffix);
+
+static bool en_force_verb_before(const ctx *c, uint32_t tok)
+{
+	if (!is_en(c) || tok == 0)
+		return false;
+	uint32_t k = tok;
+	if (k > c->base && cue_at(c, k - 1) == CUE_DET)
+		k--;
+	for (size_t i = 0; i < c->hits.len; i++) {
+		const lx_hit *h = &c->hits.items[i];
+		if (h->kind != LX_TRIGGER || h->tok + h->ntok != k)
+			continue;
+		const lx_entry *e = entry(c, h->entry);
+		const char *code = c->lx->triggers.items[e->value].code;
+		/* (a past tense, "captured", "attacked": a force threatened,
+		 * "would blockade Rome", is read with the threats) */
+		if (!(e->flags & TF_NOUN) && ((code[0] == '1' && code[1] >= '8') || code[0] == '2') &&
+		    token_ends(c, h->tok + h->ntok - 1, "ed"))
+			return true;
 	}
 	return false;
 }
@@ -851,7 +893,9 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			if (pr == CUE_PLACE_PREP && c->nplaces_seen < 8 &&
 			    !(c->e->gz.loaded && (size_t)a->en->value >= c->e->gz.first_place))
 				c->places_seen[c->nplaces_seen++] = a->en->value;
-			if (pr != CUE_PLACE_PREP)
+			/* "rebels captured Goma": the city a force is used on
+			 * is a located mention of its country too */
+			if (pr != CUE_PLACE_PREP && !en_force_verb_before(c, a->tok))
 				continue;
 			/* "à Moscou": a located mention of the country */
 			if (c->nm >= MAX_MENTIONS)
@@ -1532,6 +1576,21 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 		const char *pc = c->lx->places.items[place].country;
 		if (pc[0] && strncmp(pc, src->country, 3) != 0 && strncmp(pc, tgt->country, 3) != 0)
 			code = "044";
+	}
+	/* English: "bombers killed 23 people on Sunday when they blew
+	 * themselves up in Ankara": violence on people the sentence gives
+	 * no country falls on the country of the place the sentence names
+	 * (never a dateline's city) */
+	actor placed;
+	if (c->one_sided && !tgt->country[0] && is_en(c) && place >= 0 && place == c->sent_place &&
+	    place != c->doc_place && c->lx->places.items[place].country[0] &&
+	    ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0'))) {
+		placed = *tgt;
+		memcpy(placed.country, c->lx->places.items[place].country, 3);
+		placed.country[3] = 0;
+		snprintf(placed.code, sizeof placed.code, "%s", placed.country);
+		placed.name = NULL;
+		tgt = &placed;
 	}
 	ent_event ev;
 	memset(&ev, 0, sizeof ev);
@@ -2972,6 +3031,18 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (!comma && !(entry(c, o->entry)->flags & TF_NOUN) &&
 			    ((oc[0] == '0' && oc[1] == '8') || (oc[0] == '1' && oc[1] == '6')))
 				return;
+			/* "s'est félicité de la livraison prochaine des avions":
+			 * a cooperation or an aid to come that is praised is
+			 * the topic of the praise, not done yet */
+			if (!comma && !is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '0' &&
+			    (tr->code[1] == '6' || tr->code[1] == '7') && oc[0] == '0' && oc[1] == '5' &&
+			    t->tok + t->ntok < to &&
+			    (tok_is(c, t->tok + t->ntok, "prochaine") || tok_is(c, t->tok + t->ntok, "prochain") ||
+			     tok_is(c, t->tok + t->ntok, "prochaines") || tok_is(c, t->tok + t->ntok, "prochains") ||
+			     (t->tok > from && (tok_is(c, t->tok - 1, "prochaine") ||
+						tok_is(c, t->tok - 1, "prochain") ||
+						tok_is(c, t->tok - 1, "future")))))
+				return;
 		}
 	/* English: "police dispersed a demonstration", "banned the march of
 	 * the opposition", "used tear gas to disperse angry protesters": the
@@ -3180,6 +3251,22 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				    ((oc[0] == '1' && oc[1] >= '8') || (oc[0] == '2' && oc[1] == '0')))
 					return;
 			}
+	}
+	/* English: "a sit-in in protest of Monday's detention of two reporters",
+	 * "rallied in protest against the killing of a student": a noun of
+	 * coercion or violence that is what is protested is no act of the
+	 * protesters */
+	if (is_en(c) && (en->flags & TF_NOUN) &&
+	    ((tr->code[0] == '1' && tr->code[1] >= '7') || (tr->code[0] == '2' && tr->code[1] == '0'))) {
+		uint32_t k = t->tok;
+		while (k > from + 1 && t->tok - k < 4 && c->ti.toks.items[k - 1].kind == ENT_TOK_WORD &&
+		       !tok_is(c, k - 1, "of") && !tok_is(c, k - 1, "against") && !tok_is(c, k - 1, "over") &&
+		       !tok_is(c, k - 1, "at"))
+			k--;
+		if (k > from + 1 && (tok_is(c, k - 1, "of") || tok_is(c, k - 1, "against") ||
+				     tok_is(c, k - 1, "over") || tok_is(c, k - 1, "at")) &&
+		    (tok_is(c, k - 2, "protest") || tok_is(c, k - 2, "protests") || tok_is(c, k - 2, "protesting")))
+			return;
 	}
 	/* English: "killed by the crash of the airliner": no attack */
 	if (is_en(c) && !(en->flags & TF_NOUN) &&
@@ -3654,6 +3741,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (!strcmp(oc, "040") || !strcmp(oc, "044"))
 				return;
 		}
+	bool tour_begun = false;
 	if (en->flags & TF_NOUN) {
 		/* "une visite prévue", and a noun in a clause already planned:
 		 * "s'apprête à se rendre au Maroc pour une visite officielle" */
@@ -3667,6 +3755,18 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 		if (c->sent_future)
 			future = true;
+		/* "dernière étape d'une tournée entamée au Vietnam": a tour
+		 * the text says has begun is under way, no plan */
+		static const char *const begun[] = {"entamee", "entame", "commencee", "commence",
+			"debutee", "debute", "entamée", "commencée", "débutée", NULL};
+		for (uint32_t i = t->tok + t->ntok;
+		     future && !is_en(c) && i < to && i < t->tok + t->ntok + 10; i++) {
+			if (trigger_at(c, i) || tok_is(c, i, ",") || tok_is(c, i, "."))
+				break;
+			for (int w = 0; begun[w]; w++)
+				if (tok_is(c, i, begun[w]))
+					future = false, tour_begun = true;
+		}
 	}
 
 	/* date: a date before the trigger with no trigger in between, or one
@@ -3796,6 +3896,17 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			para_later = true;
 	if (!explicit_date && is_en(c) && c->para_date_set && !para_later) {
 		date = c->para_date;
+		c->date_kind = DK_FRAME;
+	}
+	/* English: "At the summit the next day, X criticised ... . / Y also
+	 * distanced himself": a paragraph with no day of its own whose act
+	 * is "also" done goes on with the day the paragraph before told */
+	bool also = false;
+	for (uint32_t k = from; is_en(c) && k < t->tok && k < from + 12 && !also; k++)
+		also = tok_is(c, k, "also");
+	if (also && !explicit_date && !c->para_date_set && c->last_para_fresh &&
+	    c->last_para_date.prec >= 3) {
+		date = c->last_para_date;
 		c->date_kind = DK_FRAME;
 	}
 
@@ -4129,6 +4240,14 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (tok_is(c, k + 2, "ago") && (tok_is(c, k + 1, "years") || tok_is(c, k + 1, "decades")) &&
 		    (num_at(c, k, 11, 999) > 0 || tok_is(c, k + 1, "decades")))
 			return;
+	}
+	/* (the tour begun: the day the sentence names is the later trip's;
+	 * the tour's start is only known to be before the article) */
+	if (tour_begun && explicit_date && c->docdate.prec >= 2) {
+		date = c->docdate;
+		date.prec = 2;
+		explicit_date = false;
+		c->date_kind = DK_DOC;
 	}
 	if (explicit_date && !future && c->docdate.prec >= 2 &&
 	    ent_date_num(&date) > ent_date_num(&c->docdate) + (c->docdate.prec == 2 ? 16 : 0)) {
@@ -4901,6 +5020,11 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			 * opposition": the group at the head of the sentence */
 			bool head_of = m->prep == CUE_OF && p > from && p <= from + 3 &&
 				       cue_at(c, p - 1) == CUE_OF && m->country[0];
+			/* "Militants loyal to Iraq's former ruler": a group
+			 * loyal to a country's leader fights for that country */
+			if (!head_of && p > from + 2 && p <= from + 4 && m->country[0] &&
+			    tok_is(c, p - 1, "to") && tok_is(c, p - 2, "loyal"))
+				head_of = true;
 			if (m->end > src_lim || m->tok > from + 8 || p <= from + 1 ||
 			    (!head_of && (!m->loc || !tok_is(c, p - 1, "in") ||
 					  c->ti.toks.items[p - 2].kind != ENT_TOK_WORD || cue_at(c, p - 2))))
@@ -4951,6 +5075,13 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			    /* "s'est également entretenu": reflexive, not passive */
 			    !(i > from && (tok_is(c, i - 1, "s'") || tok_is(c, i - 1, "se"))))
 				passive = true;
+	/* English: "were killed or wounded", "was beaten and tortured": a
+	 * participle joined by "or"/"and" to a passive one shares its
+	 * auxiliary */
+	if (is_en(c) && !passive && !(en->flags & TF_NOUN) && t->tok >= from + 3 &&
+	    (tok_is(c, t->tok - 1, "or") || tok_is(c, t->tok - 1, "and")) &&
+	    cue_at(c, t->tok - 3) == CUE_PASSIVE && en_verb_trigger_at(c, t->tok - 2))
+		passive = true;
 	/* English: "has been put under investigation", "was placed under
 	 * arrest", "is under attack": the subject undergoes the noun after
 	 * "under", a passive */
@@ -4993,6 +5124,13 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				break;
 			}
 		bool by_agent = agent >= 0;
+		/* English: "the talks between the government and the rebels were
+		 * called off": the subject is what two sides were to do, not
+		 * a side that yields; with no agent said, no event */
+		if (!by_agent && is_en(c) && code[0] == '0' && code[1] == '8')
+			for (int i = 0; i < c->nm; i++)
+				if (c->m[i].end <= t->tok && c->m[i].tok >= from && c->m[i].prep == CUE_BETWEEN)
+					return;
 		int patient = -1;
 		for (int pass = 0; pass < 2 && patient < 0; pass++)
 			for (int i = c->nm - 1; i >= 0 && patient < 0; i--) {
@@ -5370,7 +5508,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if ((clause_word(c, k) &&
 		     !(code[0] == '1' && code[1] == '3' && (tok_is(c, k, "if") || tok_is(c, k, "unless")))) ||
 		    (!contents && tok_is(c, k, "to") && k + 1 < to && trigger_at(c, k + 1) &&
-		     !mention_at(c, k + 1) && !(violent_act && repression_at(c, k + 1))) ||
+		     !mention_at(c, k + 1) && !(violent_act && repression_at(c, k + 1)) &&
+		     /* ("staged a sit-in to demand an end to X's rule": what
+		      * a protest demands is of whom it is aimed at) */
+		     !(code[0] == '1' && code[1] == '4' && demand_at(c, k + 1))) ||
 		    /* "resigned to make way for X", "withdrew to allow talks
 		     * with X": a yielding act's infinitive of purpose is
 		     * another clause */
@@ -6034,6 +6175,28 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		actor x = sa[0];
 		sa[0] = ta[0];
 		ta[0] = x;
+	}
+	/* "Norway hosted talks between Peru and Chile", "Qatar brokered a
+	 * truce between Mali and Niger", "a accueilli des pourparlers entre":
+	 * the parties after "between" meet (in a third place, 044) or agree
+	 * with each other, and the subject is the go-between (045 to each) */
+	if (ns >= 1 && co_subjects == 1 && nt >= 2 && tg >= 0 && c->m[tg].prep == CUE_BETWEEN &&
+	    !negated && code[0] == '0' &&
+	    (code[1] == '3' || (code[1] == '4' && code[2] != '5' && code[2] != '6') ||
+	     !strcmp(code, "057") || !strncmp(code, "087", 3))) {
+		bool third = sa[0].country[0] != 0;
+		for (int j = 0; j < nt && third; j++)
+			if (!strcmp(ta[j].country, sa[0].country))
+				third = false;
+		if (third) {
+			const char *gc = code[1] == '4' ? "044" : code;
+			emit_group(c, gc, ta, nt, &date, explicit_date, place, sectors, negated, s, t,
+				   conf);
+			for (int j = 0; j < nt; j++)
+				emit(c, "045", &sa[0], &ta[j], &date, place >= 0 ? place : c->doc_place,
+				     sectors, negated, s, t, conf);
+			return;
+		}
 	}
 	/* "the rebels said that Kagame must resign": the subject of "must"
 	 * may be of the reporter's own country (issue #4) */
@@ -6784,6 +6947,7 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 			continue;
 		if (s->para != c.para) {
 			c.para = s->para;
+			c.last_para_fresh = c.para_date_set;
 			if (c.para_date_set)
 				c.last_para_date = c.para_date;
 			c.para_date_set = false;

@@ -168,7 +168,7 @@ suite() {
 
 if [ -f "$PLOVER" ]; then
 	n=$(python3 -c 'import json,sys; print(sum(r.get("event") != "DOCUMENT" for r in json.load(open(sys.argv[1]))))' "$PLOVER")
-	suite plover "$PLOVER" 0.68 "$n" 0.78
+	suite plover "$PLOVER" 0.69 "$n" 0.79
 	check_json "plover: every record gives a gold event; 18 PLOVER types" "$T/plover.json" \
 		'j["gold_events"] >= j["records"]' 'len(j["categories"]) == 18' \
 		'j["code_accuracy"] is None'
