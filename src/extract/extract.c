@@ -159,6 +159,12 @@ static const lx_entry *entry(const ctx *c, int32_t i)
 	return &c->lx->entries.items[i];
 }
 
+/* The CAMEO code of a trigger hit ("040"). */
+static const char *hit_code(const ctx *c, const lx_hit *h)
+{
+	return c->lx->triggers.items[entry(c, h->entry)->value].code;
+}
+
 static const char *key(const ctx *c, uint32_t tok, uint32_t *len)
 {
 	const ent_token *t = &c->ti.toks.items[tok];
@@ -269,7 +275,7 @@ static bool demand_at(const ctx *c, uint32_t tok)
 	for (size_t i = 0; i < c->hits.len; i++) {
 		const lx_hit *h = &c->hits.items[i];
 		if (h->kind == LX_TRIGGER && h->tok == tok) {
-			const char *hc = c->lx->triggers.items[entry(c, h->entry)->value].code;
+			const char *hc = hit_code(c, h);
 			return hc[0] == '1' && hc[1] == '0';
 		}
 	}
@@ -2344,7 +2350,7 @@ static bool en_accident_after(const ctx *c, uint32_t k, uint32_t to)
 static bool en_channel_call(const ctx *c, uint32_t from, const lx_hit *t)
 {
 	if (t->kind != LX_TRIGGER || !(entry(c, t->entry)->flags & TF_NOUN) ||
-	    strcmp(c->lx->triggers.items[entry(c, t->entry)->value].code, "041") != 0)
+	    strcmp(hit_code(c, t), "041") != 0)
 		return false;
 	uint32_t p = t->tok;
 	while (p > from && (cue_at(c, p - 1) == CUE_DET || cue_at(c, p - 1) == CUE_POSSESSIVE))
@@ -2564,7 +2570,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok || o->tok + o->ntok + 5 < t->tok ||
 			    o->tok < from || (entry(c, o->entry)->flags & TF_NOUN) ||
-			    strncmp(c->lx->triggers.items[entry(c, o->entry)->value].code, "17", 2) != 0)
+			    strncmp(hit_code(c, o), "17", 2) != 0)
 				continue;
 			bool apart = false;
 			for (uint32_t k = o->tok + o->ntok; k < t->tok && !apart; k++)
@@ -2682,7 +2688,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok || o->tok + o->ntok + 12 < t->tok ||
 			    o->tok < from)
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			if (oc[0] != '1' || oc[1] != '3')
 				continue;
 			bool stop = false;
@@ -2717,7 +2723,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind != LX_TRIGGER || o->tok < t->tok + t->ntok || o->tok > t->tok + t->ntok + 2)
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			if (oc[0] == '0' && oc[1] >= '3' && oc[1] <= '6')
 				return;
 		}
@@ -2739,7 +2745,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				const lx_hit *o = &c->hits.items[h];
 				if (o->kind != LX_TRIGGER || o->tok > k - 1 || o->tok + o->ntok <= k - 1)
 					continue;
-				const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+				const char *oc = hit_code(c, o);
 				if ((oc[0] == '0' && oc[1] == '2') || (oc[0] == '1' && oc[1] == '0'))
 					return; /* an appeal's or a demand's content */
 				n = 12;
@@ -2853,8 +2859,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		for (size_t h = 0; h < c->hits.len; h++) {
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind == LX_TRIGGER && o->tok < t->tok &&
-			    c->lx->triggers.items[entry(c, o->entry)->value].code[0] == '1' &&
-			    c->lx->triggers.items[entry(c, o->entry)->value].code[1] == '6')
+			    hit_code(c, o)[0] == '1' &&
+			    hit_code(c, o)[1] == '6')
 				return;
 		}
 	/* "lors de l'entretien": a reference to the meeting, not a new one */
@@ -2923,7 +2929,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind != LX_TRIGGER || o->tok + o->ntok >= p)
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			/* "is engaged in talks": "engaged" codes only a fight */
 			if (o->ntok == 1 && (tok_is(c, o->tok, "engaged") || tok_is(c, o->tok, "engages")))
 				continue;
@@ -2990,7 +2996,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			    o->ntok == 1 && o->tok > from + 1 && tok_is(c, o->tok - 1, "-") &&
 			    token_ends(c, o->tok, "ed") && c->ti.toks.items[o->tok - 2].kind == ENT_TOK_WORD)
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			bool comma = false;
 			for (uint32_t k = o->tok + o->ntok; k < t->tok; k++)
 				if (tok_is(c, k, ",") || cue_at(c, k) == CUE_COORD)
@@ -3053,7 +3059,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok || (entry(c, o->entry)->flags & TF_NOUN) ||
 			    object_gap(c, o->tok + o->ntok, t->tok) > 4)
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			bool stop = false;
 			for (uint32_t k = o->tok + o->ntok; k < t->tok; k++)
 				if (c->ti.toks.items[k].kind == ENT_TOK_PUNCT || cue_at(c, k) == CUE_COORD ||
@@ -3072,7 +3078,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok - 2 || o->tok + 12 < t->tok ||
 			    (entry(c, o->entry)->flags & TF_NOUN))
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			bool stop = false;
 			for (uint32_t k = o->tok + o->ntok; k < t->tok - 2; k++)
 				if (tok_is(c, k, ",") || tok_is(c, k, ";") || trigger_at(c, k))
@@ -3088,7 +3094,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind != LX_TRIGGER || o->tok != t->tok + t->ntok + 1)
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			if (oc[0] == '1' && oc[1] >= '1' && oc[1] <= '2' && !(entry(c, o->entry)->flags & TF_NOUN))
 				return;
 		}
@@ -3171,7 +3177,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				n++;
 			for (size_t h = 0; h < c->hits.len; h++) {
 				const lx_hit *o = &c->hits.items[h];
-				const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+				const char *oc = hit_code(c, o);
 				if (o->kind == LX_TRIGGER && o->tok == n && oc[0] == '1' && oc[1] >= '8')
 					fight_code = oc;
 			}
@@ -3245,7 +3251,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (k > from + 1 && (tok_is(c, k - 1, "in") || tok_is(c, k - 1, "during")))
 			for (size_t h = 0; h < c->hits.len; h++) {
 				const lx_hit *o = &c->hits.items[h];
-				const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+				const char *oc = hit_code(c, o);
 				if (o->kind == LX_TRIGGER && o->tok + o->ntok == k - 1 &&
 				    !(entry(c, o->entry)->flags & TF_NOUN) &&
 				    ((oc[0] == '1' && oc[1] >= '8') || (oc[0] == '2' && oc[1] == '0')))
@@ -3287,7 +3293,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind != LX_TRIGGER || o->tok <= t->tok || o->tok > t->tok + 8 || o->tok >= to)
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			bool punct = false;
 			for (uint32_t k = t->tok + 1; k < o->tok; k++)
 				punct = punct || c->ti.toks.items[k].kind == ENT_TOK_PUNCT;
@@ -3355,8 +3361,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		for (size_t h = 0; h < c->hits.len; h++) {
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind == LX_TRIGGER && o->tok + o->ntok < t->tok - 1 && o->tok >= from &&
-			    c->lx->triggers.items[entry(c, o->entry)->value].code[0] == '0' &&
-			    c->lx->triggers.items[entry(c, o->entry)->value].code[1] == '4')
+			    hit_code(c, o)[0] == '0' &&
+			    hit_code(c, o)[1] == '4')
 				return;
 		}
 	/* "gave twelve staff members of the embassy 48 hours to leave": the
@@ -3388,7 +3394,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (o->kind != LX_TRIGGER || (entry(c, o->entry)->flags & TF_NOUN) ||
 			    o->tok + o->ntok > t->tok || o->tok + o->ntok + 10 < t->tok)
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			if ((oc[0] == '0' && (oc[1] == '2' || oc[1] == '3')) ||
 			    (oc[0] == '1' && (oc[1] == '0' || oc[1] == '2' || oc[1] == '3' || oc[1] == '6')))
 				return;
@@ -3473,7 +3479,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 					if (o->kind != LX_TRIGGER || o->tok < from || o->tok + o->ntok >= k - 1 ||
 					    (entry(c, o->entry)->flags & TF_NOUN))
 						continue;
-					const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+					const char *oc = hit_code(c, o);
 					if ((oc[0] == '0' && (oc[1] == '2' || oc[1] == '3')) ||
 					    (oc[0] == '1' && oc[1] == '0'))
 						return;
@@ -3514,7 +3520,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 					clause_word(c, k) || trigger_at(c, k);
 			if (apart)
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			/* a meeting is content only of an appeal or a demand
 			 * ("called on them to return to the negotiating table") */
 			if (tr->code[0] == '0' && tr->code[1] == '4' &&
@@ -3564,7 +3570,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok || o->tok + 20 < t->tok)
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			bool semi = false;
 			for (uint32_t k = o->tok + o->ntok; k < t->tok; k++)
 				if (tok_is(c, k, ";") || tok_is(c, k, "."))
@@ -3604,7 +3610,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok || o->tok + 16 < t->tok)
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			if (oc[0] != '1' || oc[1] != '1')
 				continue;
 			bool charge = false, stop = false;
@@ -3628,7 +3634,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok || o->tok + 12 < t->tok ||
 			    (entry(c, o->entry)->flags & TF_NOUN) ||
-			    strcmp(c->lx->triggers.items[entry(c, o->entry)->value].code, "036") != 0)
+			    strcmp(hit_code(c, o), "036") != 0)
 				continue;
 			bool a = false, stop = false;
 			for (uint32_t k = o->tok + o->ntok; k < t->tok; k++) {
@@ -3694,7 +3700,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * one intended (the threat before it is dropped) */
 	for (size_t h = 0; !is_en(c) && tr->code[0] == '0' && tr->code[1] == '4' && h < c->hits.len; h++) {
 		const lx_hit *o = &c->hits.items[h];
-		const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+		const char *oc = hit_code(c, o);
 		if (o->kind == LX_TRIGGER && o->tok + o->ntok == t->tok && oc[0] == '1' && oc[1] == '3') {
 			future = true;
 			negated = false;
@@ -3737,7 +3743,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				apart = apart || tok_is(c, k, ",") || tok_is(c, k, ";") || tok_is(c, k, ":");
 			if (apart)
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			if (!strcmp(oc, "040") || !strcmp(oc, "044"))
 				return;
 		}
@@ -3963,7 +3969,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				bool noun = (entry(c, q->entry)->flags & TF_NOUN) ||
 					    (!is_en(c) && q->tok > from && cue_at(c, q->tok - 1) == CUE_DET);
 				if (q->kind == LX_TRIGGER && q->tok == o->tok && noun &&
-				    c->lx->triggers.items[entry(c, q->entry)->value].code[0] == '0')
+				    hit_code(c, q)[0] == '0')
 					coop_noun = true;
 			}
 			if (!coop_noun)
@@ -4023,7 +4029,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				       tok_is(c, k, "qui") || tok_is(c, k, "après");
 			if (stop)
 				break;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			const char *th = !strcmp(oc, "163") ? "1312" : !strcmp(oc, "161") ? "1313" :
 					 !strcmp(oc, "162") ? "1311" : oc[0] == '1' && oc[1] == '7' ? "137" :
 					 (oc[0] == '1' && oc[1] >= '8') || oc[0] == '2' ? "138" : NULL;
@@ -4082,7 +4088,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			char sub = tok_is(c, k, "help") || tok_is(c, k, "assist") ? '0' : 0;
 			for (size_t h = 0; h < c->hits.len; h++) {
 				const lx_hit *o = &c->hits.items[h];
-				const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+				const char *oc = hit_code(c, o);
 				if (o->kind == LX_TRIGGER && o->tok == k && oc[0] == '0' && oc[1] == '7' &&
 				    oc[2] >= '0' && oc[2] <= '4')
 					sub = oc[2];
@@ -4109,7 +4115,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (o->kind != LX_TRIGGER || o->tok < t->tok + t->ntok ||
 			    o->tok > t->tok + t->ntok + 4 || !(entry(c, o->entry)->flags & TF_NOUN))
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			const char *nc = NULL;
 			/* "suspended the curfew", "cancelled the sanctions": a
 			 * cutting verb (160) on a restriction eases it */
@@ -4316,7 +4322,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok ||
 			    o->tok + o->ntok + 1 < t->tok)
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			/* "decided to impose sanctions" imposes them */
 			/* "wants to attack": a wish to use force is a threat of it */
 			if (o->ntok >= 2 && tok_is(c, o->tok + o->ntok - 1, "to") && oc[0] == '0' &&
@@ -5751,7 +5757,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind != LX_TRIGGER || o->tok <= t->tok || o->tok > c->m[tg].tok)
 				continue;
-			const char *oc = c->lx->triggers.items[entry(c, o->entry)->value].code;
+			const char *oc = hit_code(c, o);
 			if ((oc[0] == '1' && oc[1] >= '8') || (oc[0] == '2' && oc[1] == '0'))
 				return;
 		}
@@ -7001,14 +7007,14 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 				 * unnamed foreigners is no act of the article's sides */
 				if (is_en(&c) && (entry(&c, o->entry)->flags & TF_NOUN) && o->tok > s->tok &&
 				    tok_is(&c, o->tok - 1, "foreign") &&
-				    c.lx->triggers.items[entry(&c, o->entry)->value].code[0] == '1')
+				    hit_code(&c, o)[0] == '1')
 					continue;
 				/* An appeal or an intent whose complement is itself an
 				 * action ("a appelé à coopérer", "ont convenu de
 				 * coopérer", "a décidé de rappeler son ambassadeur") is
 				 * one event: the appeal or the cooperative intent, or
 				 * the conflictual act that was decided. */
-				const char *code = c.lx->triggers.items[entry(&c, o->entry)->value].code;
+				const char *code = hit_code(&c, o);
 				const lx_hit *nx = NULL;
 				for (size_t k = h + 1; k < c.hits.len; k++)
 					if (c.hits.items[k].kind == LX_TRIGGER && c.hits.items[k].tok != o->tok) {
@@ -7018,7 +7024,7 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 				/* "visited the ambassador to hand over a protest note": a
 				 * meeting held to object is the objection */
 				if (nx && code[0] == '0' && code[1] == '4' && nx->tok <= o->tok + o->ntok + 10) {
-					const char *nc1 = c.lx->triggers.items[entry(&c, nx->entry)->value].code;
+					const char *nc1 = hit_code(&c, nx);
 					bool purpose = false, stop = false;
 					for (uint32_t k = o->tok + o->ntok; k < nx->tok; k++) {
 						if (cue_at(&c, k) == CUE_PLACE_PREP && !trigger_at(&c, k + 1) &&
@@ -7036,7 +7042,7 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 				/* "s'entretient au téléphone avec": the phone call refines
 				 * the talks; one event of the more specific code */
 				if (nx && nx->tok <= o->tok + o->ntok + 2) {
-					const char *nc0 = c.lx->triggers.items[entry(&c, nx->entry)->value].code;
+					const char *nc0 = hit_code(&c, nx);
 					/* ... but "suspended the sanctions": a cutting verb
 					 * acts on its noun (code_trigger) */
 					bool cuts = !strcmp(code, "160") && (entry(&c, nx->entry)->flags & TF_NOUN);
@@ -7054,13 +7060,13 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 					ag_end += 1 + ag_n;
 				if (nx && is_en(&c) && !strcmp(code, "030") && nx->tok == ag_end &&
 				    (entry(&c, nx->entry)->flags & TF_INTENT) && tok_is(&c, nx->tok, "to")) {
-					const char *nc = c.lx->triggers.items[entry(&c, nx->entry)->value].code;
+					const char *nc = hit_code(&c, nx);
 					if (nc[0] == '0' && nc[1] == '4')
 						continue;
 				}
 				if (nx && nx->tok <= o->tok + o->ntok + 4 && code[0] == '0' &&
 				    (code[1] == '2' || code[1] == '3')) {
-					const char *nc = c.lx->triggers.items[entry(&c, nx->entry)->value].code;
+					const char *nc = hit_code(&c, nx);
 					bool conflict = nc[0] == '1' || (nc[0] == '0' && nc[1] == '9');
 					if (code[1] == '3' && conflict)
 						continue;
@@ -7076,7 +7082,7 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 					 (tok_is(&c, nx->tok - 2, "et") || tok_is(&c, nx->tok - 2, "and")) &&
 					 (tok_is(&c, nx->tok - 1, "de") || tok_is(&c, nx->tok - 1, "d'") ||
 					  tok_is(&c, nx->tok - 1, "a") || tok_is(&c, nx->tok - 1, "to"))) {
-					const char *nc = c.lx->triggers.items[entry(&c, nx->entry)->value].code;
+					const char *nc = hit_code(&c, nx);
 					if (nc[0] == '0' && nc[1] != '9' && !(entry(&c, nx->entry)->flags & TF_NOUN))
 						skip_tok = nx->tok;
 				}
