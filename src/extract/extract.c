@@ -920,6 +920,27 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		}
 		bool comma = false, of = false, coord = false, place = false;
 		bool glue = cur && glue_between(c, cur->end, a->tok, &comma, &of, &coord, &place);
+		/* English: "to Chile, Peru, Bolivia, and under strict terms,
+		 * Cuba": a short aside between the closing "and" of a list
+		 * and its last item leaves the item in the list */
+		if (!glue && cur && is_en(c) && c->nm >= 2 && cur == &c->m[c->nm - 1] &&
+		    c->m[c->nm - 2].coord_next && a->kind == LX_ACTOR && a->tok >= cur->end + 4 &&
+		    a->tok <= cur->end + 8 && tok_is(c, a->tok - 1, ",")) {
+			uint32_t k = cur->end;
+			if (tok_is(c, k, ","))
+				k++;
+			bool aside = cue_at(c, k) == CUE_COORD && k + 2 < a->tok;
+			/* not once an "and" has closed the list already */
+			for (int q = c->nm - 2; aside && q >= 0 && c->m[q].coord_next; q--)
+				if (c->m[q].coord_and)
+					aside = false;
+			for (uint32_t j = k + 1; aside && j + 1 < a->tok; j++)
+				if (c->ti.toks.items[j].kind != ENT_TOK_WORD || trigger_at(c, j) ||
+				    cue_at(c, j) == CUE_COORD)
+					aside = false;
+			if (aside)
+				glue = comma = coord = true;
+		}
 		if (a->kind == LX_ACTOR && a->en->sub == AK_NAME && cur && glue && !comma && !of &&
 		    !cur->country[0] && (cur->has_title || cur->counterpart)) {
 			/* "le président suisse": the adjective reading of a word that
@@ -2871,7 +2892,11 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		while (p > from && (cue_at(c, p - 1) == CUE_DET ||
 				    (is_en(c) && cue_at(c, p - 1) == CUE_POSSESSIVE)))
 			p--;
-		if (p > from && cue_at(c, p - 1) == CUE_REF)
+		/* (English: "said that lifting the embargo is ...": "that"
+		 * right before a gerund opens its clause, it names nothing) */
+		if (p > from && cue_at(c, p - 1) == CUE_REF &&
+		    !(is_en(c) && p == t->tok && !(en->flags & TF_NOUN) && tok_is(c, p - 1, "that") &&
+		      token_ends(c, t->tok, "ing")))
 			return;
 		if (is_en(c) && (en->flags & TF_NOUN) && en_ref_noun(c, from, t->tok))
 			return;
@@ -2960,6 +2985,26 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 		if (comma && !object)
 			return;
+	}
+	/* English: "turned down a new offer from Laos for direct talks", "a
+	 * proposal by Chile for joint patrols": the act an offer or a
+	 * proposal is for is its content, not done */
+	if (is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '0' && t->tok > from + 2) {
+		uint32_t k = t->tok;
+		while (k > from + 1 && t->tok - k < 2 && c->ti.toks.items[k - 1].kind == ENT_TOK_WORD &&
+		       !tok_is(c, k - 1, "for") && !trigger_at(c, k - 1) && !mention_at(c, k - 1))
+			k--;
+		if (k > from + 1 && tok_is(c, k - 1, "for")) {
+			uint32_t q = k - 1;
+			while (q > from && k - 1 - q < 4 &&
+			       (mention_at(c, q - 1) || tok_is(c, q - 1, "from") || tok_is(c, q - 1, "by")))
+				q--;
+			static const char *const offers[] = {"offer", "offers", "proposal", "proposals",
+							     "invitation", "invitations", NULL};
+			for (int w = 0; offers[w] && q > from; w++)
+				if (tok_is(c, q - 1, offers[w]))
+					return;
+		}
 	}
 	/* "lodged a protest against the joint statement", "condemned the
 	 * sanctions": a noun right after a demand, a disapproval or a
@@ -3272,6 +3317,22 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		if (k > from + 1 && (tok_is(c, k - 1, "of") || tok_is(c, k - 1, "against") ||
 				     tok_is(c, k - 1, "over") || tok_is(c, k - 1, "at")) &&
 		    (tok_is(c, k - 2, "protest") || tok_is(c, k - 2, "protests") || tok_is(c, k - 2, "protesting")))
+			return;
+	}
+	/* English: "police broke up a rally by students", "prevented the
+	 * demonstration staged by students": a protest that is the object
+	 * of a verb that stops or bans it is no act of that verb's subject */
+	if (is_en(c) && (en->flags & TF_NOUN) && tr->code[0] == '1' && tr->code[1] == '4' &&
+	    t->tok > from + 1) {
+		uint32_t k = t->tok;
+		if (cue_at(c, k - 1) == CUE_DET && k > from + 2)
+			k--;
+		static const char *const stop[] = {"prevented", "prevent", "banned", "ban", "bans",
+			"forbade", "prohibited", "suppressed", "crushed", "dispersed", "disperse", NULL};
+		for (int w = 0; stop[w]; w++)
+			if (tok_is(c, k - 1, stop[w]))
+				return;
+		if (tok_is(c, k - 1, "up") && (tok_is(c, k - 2, "broke") || tok_is(c, k - 2, "break")))
 			return;
 	}
 	/* English: "killed by the crash of the airliner": no attack */
@@ -3682,6 +3743,22 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (t->tok + t->ntok < to && cue_at(c, t->tok + t->ntok) == CUE_NEG &&
 	    t->tok > from && cue_at(c, t->tok - 1) == CUE_NEG)
 		negated = true;
+	/* English: "easing the embargo is out of the question", "talks with
+	 * them are now out of the question": an act its subject clause names
+	 * that is ruled out is refused */
+	if (is_en(c) && !negated)
+		for (uint32_t k = t->tok + t->ntok; k + 3 < to && k < t->tok + t->ntok + 12; k++) {
+			if (tok_is(c, k, ",") || tok_is(c, k, ";") || (k > t->tok + t->ntok && trigger_at(c, k)))
+				break;
+			if (tok_is(c, k, "out") && tok_is(c, k + 1, "of") && tok_is(c, k + 2, "the") &&
+			    tok_is(c, k + 3, "question") && k > t->tok + t->ntok + 1 &&
+			    (tok_is(c, k - 1, "is") || tok_is(c, k - 1, "are") || tok_is(c, k - 1, "was") ||
+			     tok_is(c, k - 1, "were") || tok_is(c, k - 2, "is") || tok_is(c, k - 2, "are") ||
+			     tok_is(c, k - 2, "was") || tok_is(c, k - 2, "were"))) {
+				negated = true;
+				break;
+			}
+		}
 	/* "may halt its mediation if cooperation founders": an English act
 	 * of force, sanction or protest that one may do on a condition is
 	 * announced, a threat of it */
@@ -4486,8 +4563,11 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				    tok_is(c, k - 1, "have") || tok_is(c, k - 1, "also") ||
 				    tok_is(c, k - 1, "already") || tok_is(c, k - 1, "reportedly")))
 			k--;
+		/* ("said on Friday that easing the embargo ...": a gerund
+		 * right after "that" is the subject of its clause) */
 		if (k > from + 1 && (tok_is(c, k - 1, "that") || tok_is(c, k - 1, "which") ||
-				     tok_is(c, k - 1, "who"))) {
+				     tok_is(c, k - 1, "who")) &&
+		    !(k == t->tok && tok_is(c, k - 1, "that") && token_ends(c, t->tok, "ing"))) {
 			uint32_t a = k - 1;
 			if (tok_is(c, a - 1, ",") && a - 1 > from)
 				a--;
@@ -4571,9 +4651,13 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	/* English: "Iraq ordered the Swedish ambassador to leave the country",
 	 * "told the envoy to leave": the one ordered, between the verb and
 	 * the infinitive, is the target; the subject is before the verb */
+	/* ("ordered the opposition weekly to suspend publication": a
+	 * coercion whose verb follows the "to") */
 	bool told_to = false;
+	uint32_t told_at = 0;
 	if (is_en(c) && src_lim == t->tok && !(en->flags & TF_NOUN) && t->tok > from + 2 &&
-	    tok_is(c, t->tok, "to"))
+	    (tok_is(c, t->tok, "to") ||
+	     (tok_is(c, t->tok - 1, "to") && code[0] == '1' && (code[1] == '6' || code[1] == '7'))))
 		for (uint32_t k = t->tok - 1; k > from + 1 && k + 12 > t->tok; k--) {
 			bool ordered = tok_is(c, k - 1, "ordered") || tok_is(c, k - 1, "orders") ||
 				       tok_is(c, k - 1, "told") || tok_is(c, k - 1, "tells") ||
@@ -4585,6 +4669,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			    cue_at(c, k - 2) != CUE_PASSIVE) {
 				src_lim = k - 1;
 				told_to = true;
+				told_at = k;
 				break;
 			}
 		}
@@ -5024,12 +5109,25 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				p--;
 			/* "Thousands of Kenyan teachers", "Members of the Fijian
 			 * opposition": the group at the head of the sentence */
-			bool head_of = m->prep == CUE_OF && p > from && p <= from + 3 &&
-				       cue_at(c, p - 1) == CUE_OF && m->country[0];
+			/* ("Thousands of members of the Kenyan opposition": a
+			 * count of the group's members) */
+			bool head_of = m->prep == CUE_OF && p > from && cue_at(c, p - 1) == CUE_OF &&
+				       m->country[0] &&
+				       (p <= from + 3 ||
+					(p <= from + 5 && cue_at(c, p - 3) == CUE_OF && !mention_at(c, p - 2) &&
+					 !trigger_at(c, p - 2)));
 			/* "Militants loyal to Iraq's former ruler": a group
-			 * loyal to a country's leader fights for that country */
-			if (!head_of && p > from + 2 && p <= from + 4 && m->country[0] &&
-			    tok_is(c, p - 1, "to") && tok_is(c, p - 2, "loyal"))
+			 * loyal to a country's leader fights for that country
+			 * ("workers affiliated with a Serbian union": belongs
+			 * to it) */
+			uint32_t lead = p - from; /* words before, a number ("500,000") one */
+			for (uint32_t k = from; k < p && p <= from + 9; k++)
+				if (c->ti.toks.items[k].kind == ENT_TOK_NUM && k + 2 < p && tok_is(c, k + 1, ",") &&
+				    c->ti.toks.items[k + 2].kind == ENT_TOK_NUM)
+					lead -= 2, k++;
+			if (!head_of && p > from + 2 && lead <= 5 && m->country[0] &&
+			    ((tok_is(c, p - 1, "to") && tok_is(c, p - 2, "loyal")) ||
+			     (tok_is(c, p - 1, "with") && tok_is(c, p - 2, "affiliated"))))
 				head_of = true;
 			if (m->end > src_lim || m->tok > from + 8 || p <= from + 1 ||
 			    (!head_of && (!m->loc || !tok_is(c, p - 1, "in") ||
@@ -5618,6 +5716,30 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			 * that takes its head */
 			if (pass == 0 && !want_loc && chain_start(c, i) != i && c->m[chain_start(c, i)].loc)
 				continue;
+			/* English: "a hunger strike to protest against Sweden's
+			 * decision to send them to Bulgaria": the owner of what a
+			 * protest is against is whom it is aimed at, the
+			 * protesters' own country too (issue #4): of their own,
+			 * the protest is within it (no target past it) */
+			if (is_en(c) && code[0] == '1' && code[1] == '4' && m->country[0] && !m->loc &&
+			    !m->adj_only && m->tok > from + 1 && possessive_after(c, m->end) &&
+			    src_actor.country[0] && !strcmp(m->country, src_actor.country) &&
+			    (tok_is(c, m->tok - 1, "against") || tok_is(c, m->tok - 1, "protest") ||
+			     (tok_is(c, m->tok - 1, "of") && tok_is(c, m->tok - 2, "protest")))) {
+				tg_lim = m->end;
+				break;
+			}
+			/* English: "killed a commander of Israel's militia ally",
+			 * "shelled Iran's proxies": the ally a possessive names
+			 * is another side than its patron */
+			if (is_en(c) && possessive_after(c, m->end)) {
+				bool ally = false;
+				for (uint32_t k = m->end + 1; k < m->end + 3 && k < to && !ally; k++)
+					ally = tok_is(c, k, "ally") || tok_is(c, k, "allies") ||
+					       tok_is(c, k, "proxy") || tok_is(c, k, "proxies");
+				if (ally)
+					continue;
+			}
 			if (m->country[0] && src_actor.country[0] &&
 			    strcmp(m->country, src_actor.country) == 0)
 				continue;
@@ -5629,6 +5751,30 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	}
 	if (tg < 0 && inv_tg >= 0)
 		tg = inv_tg;
+	/* English: "sent a team to Chad to investigate the killings",
+	 * "dispatched experts to Haiti on Monday to probe ...": with no one
+	 * named after it, a probe that is the purpose of a sending is aimed at
+	 * where the senders went */
+	if (tg < 0 && is_en(c) && tr->code[0] == '0' && tr->code[1] == '9' && !(en->flags & TF_NOUN) &&
+	    t->tok > from + 3 && tok_is(c, t->tok - 1, "to"))
+		for (int i = c->nm - 1; i >= 0 && tg < 0; i--) {
+			const mention *m = &c->m[i];
+			if (m->end >= t->tok || m->tok + 8 < t->tok || m->tok < from + 2 ||
+			    !m->country[0] || !tok_is(c, m->tok - 1, "to"))
+				continue;
+			bool sent = false;
+			for (uint32_t k = m->tok - 1; k > from && k + 7 > m->tok && !sent; k--)
+				sent = tok_is(c, k - 1, "sent") || tok_is(c, k - 1, "send") ||
+				       tok_is(c, k - 1, "sends") || tok_is(c, k - 1, "dispatched") ||
+				       tok_is(c, k - 1, "dispatch") || tok_is(c, k - 1, "dispatches");
+			bool clear = true;
+			for (uint32_t k = m->end; k + 1 < t->tok; k++)
+				if (c->ti.toks.items[k].kind == ENT_TOK_PUNCT || trigger_at(c, k) ||
+				    clause_word(c, k))
+					clear = false;
+			if (sent && clear && !(src_actor.country[0] && !strcmp(m->country, src_actor.country)))
+				tg = i;
+		}
 	if (tg >= 0 && !is_en(c) && !(en->flags & TF_NOUN) && !strcmp(tr->code, "112")) {
 		/* "..., accusant l'ancienne puissance coloniale de soutenir
 		 * les rebelles en RDC": an accused the lexicons do not know, and
@@ -6124,10 +6270,12 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			/* "accepted demands from Shona rebels", "ordered the
 			 * opposition newspaper to close": a domestic actor with
 			 * no country after the verb is of the actor's country;
-			 * not "any" or "other" party (generic_obj) */
+			 * not "any" or "other" party (generic_obj); the one
+			 * ordered before the infinitive too (told_to) */
 			for (int i = 0; !self.country[0] && !generic_obj && i < c->nm; i++) {
 				const mention *m = &c->m[i];
-				if (m->tok < t->tok + t->ntok || m->tok >= tg_lim || m->country[0] ||
+				bool told = told_to && m->tok >= told_at && m->end <= t->tok;
+				if ((m->tok < t->tok + t->ntok && !told) || m->tok >= tg_lim || m->country[0] ||
 				    !m->agent[0] || m->both || m->pronoun || m->office ||
 				    !strcmp(m->agent, "NGO") || !strcmp(m->agent, "IGO") ||
 				    !strcmp(m->agent, "GOV"))

@@ -240,8 +240,12 @@ int gz_load(gz_gazetteer *g, lx_lexicon *lx, const char *path, const char *data_
 		g->names++;
 		bool both = strcmp(fld[2], "*") == 0;
 		for (size_t l = 0; l < lx->nlangs && l < 2; l++)
-			if (both || strcmp(lx->langs[l].name, "fr") == 0)
+			if (both || strcmp(lx->langs[l].name, "fr") == 0) {
 				add_name(&g->m[l], keys.data, keys.len, ntok, lx, idx);
+				/* a city is not a misspelt name (lx_fuzzy) */
+				if (ntok == 1)
+					lx_fuzzy_veto(&lx->langs[l].m, keys.data, keys.len);
+			}
 	}
 	free(line);
 	fclose(f);

@@ -23,6 +23,7 @@ typedef struct loader {
 	int nerrors;
 	const char *path;
 	unsigned line;
+	bool fuzzy; /* the built-in lexicon: its names feed lx_fuzzy */
 } loader;
 
 static void err(loader *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -148,6 +149,138 @@ static bool same_value(const lx_lexicon *lx, uint8_t kind, int32_t a, int32_t b)
 	}
 }
 
+/* ---- the typo-tolerant fallback (lx_fuzzy) ---- */
+
+static bool fz_word(const char *key, size_t n)
+{
+	if (n < LX_FUZZY_MIN || n > 63)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((key[i] >= 'a' && key[i] <= 'z') || (unsigned char)key[i] >= 0x80))
+			return false;
+	return true;
+}
+
+static void fz_link(lx_matcher *m, const char *key, size_t n, uint32_t cand)
+{
+	bool added;
+	uint32_t *head = ent_map_put(&m->fz_index, key, n, (uint32_t)m->fz_nodes.len, &added);
+	int32_t next = -1;
+	if (!added) {
+		for (int32_t i = (int32_t)*head; i >= 0; i = m->fz_nodes.items[i].next)
+			if (m->fz_nodes.items[i].cand == cand)
+				return;
+		next = (int32_t)*head;
+		*head = (uint32_t)m->fz_nodes.len;
+	}
+	ENT_VEC_PUSH(m->fz_nodes, ((__typeof__(*m->fz_nodes.items)){.cand = cand, .next = next}));
+}
+
+/* A one-word name (actor name or adjective, person) becomes a candidate:
+ * indexed under itself and under each of its one-letter deletions. */
+static void fz_add(lx_lexicon *lx, lx_matcher *m, const char *key, size_t n, lx_entry e)
+{
+	if (!(e.kind == LX_PERSON ||
+	      (e.kind == LX_ACTOR && (e.sub == AK_NAME || e.sub == AK_ADJ))) ||
+	    !fz_word(key, n))
+		return;
+	bool added;
+	uint32_t *v = ent_map_put(&m->fz_seen, key, n, (uint32_t)m->fz_cands.len, &added);
+	if (!added)
+		return;
+	uint32_t cand = *v;
+	const char *k = ent_arena_strndup(&lx->strings, key, n);
+	ENT_VEC_PUSH(m->fz_cands, ((__typeof__(*m->fz_cands.items)){.key = k, .len = (uint32_t)n}));
+	fz_link(m, k, n, cand);
+	char del[64];
+	for (size_t i = 1; i < n; i++) {
+		memcpy(del, k, i);
+		memcpy(del + i, k + i + 1, n - i - 1);
+		fz_link(m, del, n - 1, cand);
+	}
+}
+
+/* May x have been typed for y? Neighbouring keys of a QWERTY keyboard, or
+ * two vowels ("Serbain"): "Javanese" is no typo of "Japanese". */
+static bool fz_typo(char x, char y)
+{
+	static const char *const NEAR[26] = {
+		"qwsz", "vghn", "xdfv", "erfsxc", "wrsd", "rtdgcv", "tyfhvb", "yugjbn",
+		"uojk", "uihknm", "iojlm", "opk", "njk", "bhjm", "ipkl", "ol", "wa", "etdf",
+		"weadzx", "ryfg", "yihj", "cfgb", "qeas", "zsdc", "tugh", "asx"};
+	if (strchr("aeiouy", x) && strchr("aeiouy", y))
+		return true;
+	return x >= 'a' && x <= 'z' && y >= 'a' && y <= 'z' && strchr(NEAR[x - 'a'], y);
+}
+
+bool lx_edit1(const char *a, size_t na, const char *b, size_t nb)
+{
+	if (!na || !nb || a[0] != b[0])
+		return false;
+	if (na < nb) {
+		const char *t = a;
+		a = b;
+		b = t;
+		size_t tn = na;
+		na = nb;
+		nb = tn;
+	}
+	size_t i = 0;
+	while (i < nb && a[i] == b[i])
+		i++;
+	if (na == nb + 1) /* a letter of a deleted at i */
+		return memcmp(a + i + 1, b + i, nb - i) == 0;
+	if (na != nb || i == na)
+		return false;
+	if (memcmp(a + i + 1, b + i + 1, na - i - 1) == 0) /* replaced */
+		return fz_typo(a[i], b[i]);
+	return i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] && /* swapped */
+	       memcmp(a + i + 2, b + i + 2, na - i - 2) == 0;
+}
+
+void lx_fuzzy_veto(lx_matcher *m, const char *key, size_t n)
+{
+	if (n >= LX_FUZZY_MIN - 1 && n <= 64)
+		ent_map_put(&m->fz_veto, key, n, 1, NULL);
+}
+
+static void fz_collect(const lx_matcher *m, const char *key, size_t n, const char *q, size_t nq,
+		       int32_t *found, int *nfound)
+{
+	uint32_t *v = ent_map_get(&m->fz_index, key, n);
+	for (int32_t i = v ? (int32_t)*v : -1; i >= 0 && *nfound < 2; i = m->fz_nodes.items[i].next) {
+		uint32_t c = m->fz_nodes.items[i].cand;
+		if (*nfound == 1 && (uint32_t)found[0] == c)
+			continue;
+		if (lx_edit1(q, nq, m->fz_cands.items[c].key, m->fz_cands.items[c].len))
+			found[(*nfound)++] = (int32_t)c;
+	}
+}
+
+int32_t lx_fuzzy(const lx_lexicon *lx, const lx_matcher *m, const char *key, size_t n)
+{
+	(void)lx;
+	if (!m->fz_cands.len || !fz_word(key, n) || ent_map_get(&m->fz_veto, key, n) ||
+	    ent_map_get(&m->exact, key, n) || ent_map_get(&m->starts, key, n))
+		return -1;
+	int32_t found[2];
+	int nfound = 0;
+	fz_collect(m, key, n, key, n, found, &nfound); /* key lacks a letter */
+	char del[64];
+	for (size_t i = 1; i < n && nfound < 2; i++) { /* key has one more, or another */
+		if (key[i] == key[i - 1] && i > 1)
+			continue; /* the same deletion as at i - 1 */
+		memcpy(del, key, i);
+		memcpy(del + i, key + i + 1, n - i - 1);
+		fz_collect(m, del, n - 1, key, n, found, &nfound);
+	}
+	if (nfound != 1)
+		return -1;
+	const char *c = m->fz_cands.items[found[0]].key;
+	uint32_t *v = ent_map_get(&m->exact, c, m->fz_cands.items[found[0]].len);
+	return v ? (int32_t)*v : -1;
+}
+
 static void add_pattern(loader *L, lx_matcher *m, const char *pattern,
 			lx_entry e)
 {
@@ -186,6 +319,8 @@ static void add_pattern(loader *L, lx_matcher *m, const char *pattern,
 		if (keys.data[k] == ' ' && ++seen < ntok + (prefix ? 1 : 0))
 			ent_map_put(&m->starts, keys.data, k, 0, NULL);
 	e.next = -1;
+	if (L->fuzzy && ntok == 1 && !prefix)
+		fz_add(lx, m, keys.data, keys.len, e);
 	bool added;
 	uint32_t *head = ent_map_put(prefix ? &m->prefix : &m->exact, keys.data,
 				     keys.len, (uint32_t)lx->entries.len, &added);
@@ -627,6 +762,9 @@ static void matcher_init(lx_matcher *m)
 	ent_map_init(&m->exact);
 	ent_map_init(&m->prefix);
 	ent_map_init(&m->starts);
+	ent_map_init(&m->fz_seen);
+	ent_map_init(&m->fz_index);
+	ent_map_init(&m->fz_veto);
 }
 
 int lx_load(lx_lexicon *lx, const char *dir, ent_buf *errors)
@@ -636,7 +774,7 @@ int lx_load(lx_lexicon *lx, const char *dir, ent_buf *errors)
 	ent_map_init(&lx->person_by_name);
 	ent_map_init(&lx->code_by_code);
 	ent_map_init(&lx->country_by_code);
-	loader L = {.lx = lx, .errors = errors};
+	loader L = {.lx = lx, .errors = errors, .fuzzy = true};
 	char path[4096];
 	static const char *const LANGS[] = {"fr", "en"};
 	for (size_t i = 0; i < 2; i++) {
@@ -675,6 +813,11 @@ static void matcher_dispose(lx_matcher *m)
 	ent_map_dispose(&m->exact);
 	ent_map_dispose(&m->prefix);
 	ent_map_dispose(&m->starts);
+	ent_map_dispose(&m->fz_seen);
+	ent_map_dispose(&m->fz_index);
+	ent_map_dispose(&m->fz_veto);
+	ENT_VEC_FREE(m->fz_cands);
+	ENT_VEC_FREE(m->fz_nodes);
 }
 
 void lx_dispose(lx_lexicon *lx)
@@ -920,6 +1063,34 @@ void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 					lx_hit hit = {.tok = i, .ntok = span[L], .entry = e, .kind = kd};
 					ENT_VEC_PUSH(*hits, hit);
 				}
+			}
+		}
+		/* a capitalised word no pattern knows: a misspelt name? */
+		const ent_token *tk = &t->toks.items[i];
+		if (!found && busy[0] <= i && tk->kind == ENT_TOK_WORD && tk->upper &&
+		    tk->klen >= LX_FUZZY_MIN) {
+			int32_t e0 = lx_fuzzy(lx, m, t->keys.data + tk->key, tk->klen);
+			for (int32_t e = e0; e >= 0; e = lx->entries.items[e].next) {
+				const lx_entry *en = &lx->entries.items[e];
+				if (en->kind != LX_PERSON &&
+				    !(en->kind == LX_ACTOR && (en->sub == AK_NAME || en->sub == AK_ADJ)))
+					continue;
+				/* a person's name only after a first name or title
+				 * ("President Ahmed Boutefilka"): a lone word may
+				 * be anything else ("calls it Takeshima") */
+				if (en->kind == LX_PERSON &&
+				    !(i > from && t->toks.items[i - 1].kind == ENT_TOK_WORD &&
+				      t->toks.items[i - 1].upper))
+					continue;
+				/* with the first names no pattern took ("Cyril") */
+				uint32_t lo = i;
+				while (en->kind == LX_PERSON && lo > from && i - lo < 2 &&
+				       busy[0] < lo && t->toks.items[lo - 1].kind == ENT_TOK_WORD &&
+				       t->toks.items[lo - 1].upper)
+					lo--;
+				busy[0] = i + 1;
+				lx_hit hit = {.tok = lo, .ntok = i + 1 - lo, .entry = e, .kind = en->kind};
+				ENT_VEC_PUSH(*hits, hit);
 			}
 		}
 		/* the day passed over inside the phrase still dates it */

@@ -100,6 +100,16 @@ typedef struct lx_matcher {
 	uint32_t maxlen;  /* longest pattern in tokens */
 	uint32_t prefix_maxlen;
 	uint64_t prefix_lens; /* bit p: some prefix token has p bytes */
+	/* The typo-tolerant fallback (lx_fuzzy): the one-word country
+	 * names, adjectives and person names of LX_FUZZY_MIN+ letters, and a
+	 * symmetric-delete index over them (each key, and each key with one
+	 * letter deleted -> the first of a chain of fz_nodes). fz_veto holds
+	 * words never corrected (the gazetteer's names). */
+	ENT_VEC(struct { const char *key; uint32_t len; }) fz_cands;
+	ENT_VEC(struct { uint32_t cand; int32_t next; }) fz_nodes;
+	ent_map fz_seen;  /* candidate key -> fz_cands index */
+	ent_map fz_index;
+	ent_map fz_veto;
 } lx_matcher;
 
 typedef struct lx_lang {
@@ -169,6 +179,19 @@ typedef struct lx_hit {
 typedef ENT_VEC(lx_hit) lx_hits;
 void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 	      uint32_t from, uint32_t to, lx_hits *hits, ent_buf *scratch);
+
+/* The typo-tolerant name look-up (docs/lexicon.md, "Misspelt names"):
+ * a folded word of LX_FUZZY_MIN+ letters that no pattern matches is read
+ * as the one country name, adjective or person name of the lexicon at
+ * edit distance 1 from it (one letter inserted, deleted or replaced, or
+ * two neighbours swapped; never the first letter). Returns the exact-map
+ * entry chain of that name, or -1 when there is none, when there are two,
+ * or when the word is vetoed. lx_edit1: are a and b at distance exactly 1
+ * with the same first letter? lx_fuzzy_veto: never correct this word. */
+#define LX_FUZZY_MIN 7
+int32_t lx_fuzzy(const lx_lexicon *lx, const lx_matcher *m, const char *key, size_t n);
+bool lx_edit1(const char *a, size_t na, const char *b, size_t nb);
+void lx_fuzzy_veto(lx_matcher *m, const char *key, size_t n);
 
 /* Is key (a folded word) an abbreviation in this language? */
 bool lx_is_abbrev(const lx_lexicon *lx, const lx_lang *lang, const char *key, size_t n);
