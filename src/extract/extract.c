@@ -899,6 +899,16 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			if (pr == CUE_PLACE_PREP && c->nplaces_seen < 8 &&
 			    !(c->e->gz.loaded && (size_t)a->en->value >= c->e->gz.first_place))
 				c->places_seen[c->nplaces_seen++] = a->en->value;
+			/* English: "the government of Sindh province", "the
+			 * governor of the Tyumen region": a title of a place the
+			 * gazetteer knows is of that place's country */
+			uint32_t ofk = a->tok > c->base && cue_at(c, a->tok - 1) == CUE_DET ? a->tok - 1 : a->tok;
+			if (is_en(c) && pr != CUE_PLACE_PREP && cur && c->nm > 0 && cur == &c->m[c->nm - 1] &&
+			    cur->has_title && !cur->country[0] && cur->person < 0 && !cur->loc &&
+			    ofk > c->base && cur->end + 1 == ofk && tok_is(c, ofk - 1, "of")) {
+				memcpy(cur->country, pl->country, 3);
+				continue;
+			}
 			/* "rebels captured Goma": the city a force is used on
 			 * is a located mention of its country too */
 			if (pr != CUE_PLACE_PREP && !en_force_verb_before(c, a->tok))
@@ -977,7 +987,12 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 					(c->ti.toks.items[a->tok].upper ||
 					 /* "European Community foreign ministers" */
 					 (i > 0 && atoms[i - 1].kind == LX_ACTOR &&
-					  atoms[i - 1].en->sub == AK_ORG && atoms[i - 1].end == a->tok)));
+					  atoms[i - 1].en->sub == AK_ORG && atoms[i - 1].end == a->tok))) ||
+				       /* "at the United States embassy": the
+				        * country's mission, not a place */
+				       (is_en(c) && a->tok == cur->end && cur->country[0] && !cur->has_title &&
+					cur->person < 0 && !cur->counterpart &&
+					(tok_is(c, a->tok, "embassy") || tok_is(c, a->tok, "consulate")));
 			else if (a->kind == LX_CUE && a->en->sub == CUE_COUNTERPART)
 				/* "his Vietnamese counterpart" */
 				join = cur->adj_only && a->tok == cur->end;
@@ -1059,6 +1074,11 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			    !(i + 1 < na && atoms[i + 1].tok == a->end && atoms[i + 1].kind == LX_PERSON))
 				/* "at the Pakistan High Commission": a name before
 				 * a capitalised noun qualifies it, it is no place */
+				cur->loc = false;
+			/* "stones hurled at the United States embassy": the
+			 * country's mission, no place */
+			if (cur->loc && is_en(c) && a->en->sub == AK_NAME && a->end < to &&
+			    (tok_is(c, a->end, "embassy") || tok_is(c, a->end, "consulate")))
 				cur->loc = false;
 			/* "agreed to US mediation", "responded to Russia
 			 * proposals": a name before a noun of an act qualifies it */
@@ -2104,6 +2124,8 @@ static bool en_attribution_at(const ctx *c, uint32_t k, uint32_t to)
  * curfew": an English future auxiliary a few words before a noun, with no
  * other trigger or punctuation between, governs the verb whose object the
  * noun is */
+static bool all_caps(const ctx *c, uint32_t tok, uint32_t n);
+
 static bool en_future_object(const ctx *c, uint32_t tok, uint32_t from)
 {
 	for (uint32_t k = tok, n = 0; k > from && n < 7; k--, n++) {
@@ -2808,7 +2830,37 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			    (plain && token_ends(c, g, "ing")) ||
 			    (plain && g > from && tok_is(c, g - 1, "to")))
 				return;
+			/* "in breach of the April truce", "the collapse of a
+			 * local ceasefire": the truce broken, no truce made */
+			if (tok_is(c, g, "of") && g > from &&
+			    (tok_is(c, g - 1, "breach") || tok_is(c, g - 1, "breaches") ||
+			     tok_is(c, g - 1, "collapse") || tok_is(c, g - 1, "breakdown") ||
+			     tok_is(c, g - 1, "violation") || tok_is(c, g - 1, "violations")))
+				return;
 		}
+	}
+	/* English: "police in riot gear", "riot squads guarded the embassy":
+	 * "riot" qualifying the equipment or unit after it is no riot ("riot
+	 * police" is left alone: with the demonstrators they face, it stands
+	 * for the protest, which the engine does not code otherwise) */
+	if (is_en(c) && (en->flags & TF_NOUN) && t->ntok == 1 && tok_is(c, t->tok, "riot") &&
+	    t->tok + 1 < to &&
+	    (tok_is(c, t->tok + 1, "gear") || tok_is(c, t->tok + 1, "squad") ||
+	     tok_is(c, t->tok + 1, "squads") || tok_is(c, t->tok + 1, "shields") ||
+	     tok_is(c, t->tok + 1, "control") || tok_is(c, t->tok + 1, "units") ||
+	     tok_is(c, t->tok + 1, "troops")))
+		return;
+	/* English: "a Russian attache accused of spying", "was accused of
+	 * fraud": "accused" right before "of" has no object, so it is the
+	 * participle, its noun the accused; the accuser is not named (unless
+	 * "by" names it further on: "was accused of fraud by X") */
+	if (is_en(c) && !(en->flags & TF_NOUN) && !strcmp(tr->code, "112") && t->ntok == 1 &&
+	    tok_is(c, t->tok, "accused") && t->tok + 1 < to && tok_is(c, t->tok + 1, "of")) {
+		bool by = false;
+		for (uint32_t k = t->tok + 2; k < to && !by; k++)
+			by = tok_is(c, k, "by");
+		if (!by)
+			return;
 	}
 	/* English: "would not meet the kidnappers demands", "rejected Russia's
 	 * demands": "demands" as the object of a verb before it, in its
@@ -3611,6 +3663,49 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (is_en(c) && t->tok > from + 1 && tok_is(c, t->tok - 1, "to") &&
 	    (tok_is(c, t->tok - 2, "threat") || tok_is(c, t->tok - 2, "threats")))
 		return;
+	/* English: "mobilized pressure groups", "mobilised public support":
+	 * a mobilisation of what no force is, is no force posture (154);
+	 * "mobilized army reservists", "mobilised 5,000 troops" and a
+	 * mobilisation with no object stay */
+	if (is_en(c) && !strcmp(tr->code, "154") && t->ntok == 1 &&
+	    (tok_is(c, t->tok, "mobilized") || tok_is(c, t->tok, "mobilised") ||
+	     tok_is(c, t->tok, "mobilizing") || tok_is(c, t->tok, "mobilising"))) {
+		uint32_t k = t->tok + 1;
+		while (k < to && (cue_at(c, k) == CUE_DET || cue_at(c, k) == CUE_POSSESSIVE))
+			k++;
+		static const char *const free_words[] = {"on", "in", "at", "for", "to", "against", "after",
+			"before", "near", "along", "over", "last", "this", "yesterday", "today", "and", NULL};
+		bool object = k < to && c->ti.toks.items[k].kind == ENT_TOK_WORD && !c->ti.toks.items[k].upper;
+		for (int w = 0; object && free_words[w]; w++)
+			object = !tok_is(c, k, free_words[w]);
+		static const char *const force[] = {"troops", "army", "armed", "forces", "force", "reservists",
+			"reserves", "reserve", "soldiers", "militia", "militias", "militiamen", "units", "guard",
+			"guards", "battalions", "brigades", "tanks", "military", "fighters", "police", "navy",
+			"conscripts", "recruits", "men", "warships", "aircraft", NULL};
+		bool forces = false;
+		for (uint32_t j = k; object && j < to && j < k + 4 && !forces; j++) {
+			if (c->ti.toks.items[j].kind == ENT_TOK_PUNCT)
+				break;
+			forces = c->ti.toks.items[j].kind == ENT_TOK_NUM;
+			for (int w = 0; !forces && force[w]; w++)
+				forces = tok_is(c, j, force[w]);
+		}
+		if (object && !forces)
+			return;
+	}
+	/* English: "a draft that aims to widen the embargo and impose a
+	 * blockade", "a bill which seeks to ban the party": what a text or a
+	 * plan aims at is its content, no act of the news */
+	if (is_en(c) && t->tok > from + 3)
+		for (uint32_t k = t->tok; k > from + 2 && t->tok - k < 8; k--) {
+			if (c->ti.toks.items[k - 1].kind == ENT_TOK_PUNCT)
+				break;
+			if (tok_is(c, k - 1, "to") &&
+			    (tok_is(c, k - 2, "aims") || tok_is(c, k - 2, "seeks") || tok_is(c, k - 2, "aimed") ||
+			     tok_is(c, k - 2, "sought") || tok_is(c, k - 2, "aim") || tok_is(c, k - 2, "seek")) &&
+			    (tok_is(c, k - 3, "that") || tok_is(c, k - 3, "which")))
+				return;
+		}
 	/* English: "a tour aimed at pressing for a truce", "a campaign aimed
 	 * at demanding his release": an appeal, demand, criticism or threat
 	 * that something is aimed at making is its purpose, not an act of
@@ -3740,6 +3835,22 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	    (tr->code[0] == '2' || (tr->code[0] == '1' && tr->code[1] >= '4')) &&
 	    en_future_object(c, t->tok, from))
 		future = true;
+	/* English: "the next round of talks with X would be held in Minsk",
+	 * "a meeting will take place next week": a meeting noun whose own
+	 * verb is in the future is planned (036) */
+	if (is_en(c) && (en->flags & TF_NOUN) && !future && tr->code[0] == '0' && tr->code[1] == '4')
+		for (uint32_t k = t->tok + t->ntok; k + 2 < to && k < t->tok + t->ntok + 10; k++) {
+			if ((c->ti.toks.items[k].kind == ENT_TOK_PUNCT && !tok_is(c, k, "-")) ||
+			    trigger_at(c, k))
+				break;
+			if (cue_at(c, k) == CUE_FUTURE &&
+			    ((tok_is(c, k + 1, "be") &&
+			      (tok_is(c, k + 2, "held") || tok_is(c, k + 2, "hosted"))) ||
+			     (tok_is(c, k + 1, "take") && tok_is(c, k + 2, "place")))) {
+				future = true;
+				break;
+			}
+		}
 	if (t->tok + t->ntok < to && cue_at(c, t->tok + t->ntok) == CUE_NEG &&
 	    t->tok > from && cue_at(c, t->tok - 1) == CUE_NEG)
 		negated = true;
@@ -3862,6 +3973,27 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * a date opening the sentence dates its clauses; a date further on
 	 * belongs to a trigger only when it follows it closely */
 	uint32_t after_max = 20;
+	/* English: "hosted his counterpart in Canberra for annual talks on
+	 * Tuesday": the meeting noun that tells the purpose of a meeting verb
+	 * does not stop the verb's date */
+	uint32_t date_lim = next_trig;
+	if (is_en(c) && !(en->flags & TF_NOUN) && tr->code[0] == '0' && tr->code[1] == '4' &&
+	    next_trig < to) {
+		bool same = false;
+		uint32_t after = to;
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind != LX_TRIGGER)
+				continue;
+			if (o->tok == next_trig && (entry(c, o->entry)->flags & TF_NOUN) &&
+			    hit_code(c, o)[0] == '0' && hit_code(c, o)[1] == '4')
+				same = true;
+			else if (o->tok > next_trig && o->tok < after)
+				after = o->tok;
+		}
+		if (same)
+			date_lim = after;
+	}
 	for (int i = 0; i < c->nd; i++)
 		if (!c->dates[i].weak && !c->dates[i].stamp && c->dates[i].tok <= from + 2 &&
 		    c->dates[i].tok < t->tok)
@@ -3917,7 +4049,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				   * 4 décembre": since when a state lasts */
 		else if (future || (en->flags & TF_INTENT) || strcmp(tr->code, "036") == 0)
 			continue; /* "a invité X à venir en décembre": the plan's date */
-		else if (dt - t->tok <= after_max && dt < next_trig)
+		else if (dt - t->tok <= after_max && dt < date_lim)
 			dist = dt - t->tok;
 		else
 			continue;
@@ -4247,6 +4379,33 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			}
 		}
 	}
+	/* English: "began withdrawing its last peacekeepers from", "pulled out
+	 * the monitors": withdrawn peacekeepers (1661) or observers,
+	 * monitors, inspectors (1662) end an international involvement, and
+	 * diplomats withdrawn cut relations (161), no military de-escalation
+	 * (087); one announced for later stays a plan */
+	if (is_en(c) && !future && !strcmp(code, "087"))
+		for (uint32_t k = t->tok + t->ntok; k < to && k < t->tok + t->ntok + 6; k++) {
+			if (c->ti.toks.items[k].kind == ENT_TOK_PUNCT || tok_is(c, k, "from"))
+				break;
+			if (tok_is(c, k, "peacekeepers") || tok_is(c, k, "peacekeeping")) {
+				snprintf(code, sizeof code, "1661");
+				break;
+			}
+			if (tok_is(c, k, "observers") || tok_is(c, k, "monitors") ||
+			    tok_is(c, k, "inspectors")) {
+				snprintf(code, sizeof code, "1662");
+				break;
+			}
+			/* "withdrawing all but one of its diplomats": fewer
+			 * relations (161) */
+			if (tok_is(c, k, "diplomats") || tok_is(c, k, "diplomat") ||
+			    tok_is(c, k, "ambassador") || tok_is(c, k, "ambassadors") ||
+			    tok_is(c, k, "envoy") || tok_is(c, k, "envoys")) {
+				snprintf(code, sizeof code, "161");
+				break;
+			}
+		}
 	/* English: "students protested on Monday in the capital", "protested
 	 * outside the embassy": a protest in a place is a demonstration (141),
 	 * not an official complaint (114, "protested to Uganda", "protested the
@@ -4854,7 +5013,18 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		 * (issue #4) */
 		for (int i = 0; i < c->nm; i++) {
 			mention *m = &c->m[i];
-			if (m->end > src_lim || m->tok > from + 4)
+			/* "The Umma (Nation) party said": a gloss in brackets
+			 * inside the name does not push it off the head */
+			uint32_t head = m->tok > from ? m->tok - from : 0;
+			for (uint32_t k = from, open = UINT32_MAX; k < m->tok && k < from + 12; k++) {
+				if (tok_is(c, k, "("))
+					open = k;
+				else if (tok_is(c, k, ")") && open != UINT32_MAX && k - open <= 5) {
+					head -= k - open + 1;
+					open = UINT32_MAX;
+				}
+			}
+			if (m->end > src_lim || head > 4)
 				break;
 			if (m->country[0] || !m->agent[0] || m->prep || m->loc || m->both || m->pronoun ||
 			    !strcmp(m->agent, "NGO") || !strcmp(m->agent, "IGO"))
@@ -5098,6 +5268,16 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			}
 		}
 	}
+	/* "BEIJING, May 9 (Wire) - Thousands of Chinese students ...": the
+	 * head of the sentence is after a wire dateline (a city in capitals,
+	 * then a dash) */
+	uint32_t hfrom = from;
+	if (is_en(c) && all_caps(c, from, 1))
+		for (uint32_t k = from + 1; k < to && k < from + 10; k++)
+			if (tok_is(c, k, "-") || tok_is(c, k, "—") || tok_is(c, k, "–")) {
+				hfrom = k + 1;
+				break;
+			}
 	if (src < 0 && is_en(c))
 		/* "Rebels in the Ivory Coast dismissed", "Demonstrators in
 		 * Baghdad blocked a road": a group located in a country at the
@@ -5107,29 +5287,31 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			uint32_t p = m->tok;
 			while (p > from && cue_at(c, p - 1) == CUE_DET)
 				p--;
+			if (p < hfrom)
+				continue;
 			/* "Thousands of Kenyan teachers", "Members of the Fijian
 			 * opposition": the group at the head of the sentence */
 			/* ("Thousands of members of the Kenyan opposition": a
 			 * count of the group's members) */
-			bool head_of = m->prep == CUE_OF && p > from && cue_at(c, p - 1) == CUE_OF &&
+			bool head_of = m->prep == CUE_OF && p > hfrom && cue_at(c, p - 1) == CUE_OF &&
 				       m->country[0] &&
-				       (p <= from + 3 ||
-					(p <= from + 5 && cue_at(c, p - 3) == CUE_OF && !mention_at(c, p - 2) &&
+				       (p <= hfrom + 3 ||
+					(p <= hfrom + 5 && cue_at(c, p - 3) == CUE_OF && !mention_at(c, p - 2) &&
 					 !trigger_at(c, p - 2)));
 			/* "Militants loyal to Iraq's former ruler": a group
 			 * loyal to a country's leader fights for that country
 			 * ("workers affiliated with a Serbian union": belongs
 			 * to it) */
-			uint32_t lead = p - from; /* words before, a number ("500,000") one */
-			for (uint32_t k = from; k < p && p <= from + 9; k++)
+			uint32_t lead = p - hfrom; /* words before, a number ("500,000") one */
+			for (uint32_t k = hfrom; k < p && p <= hfrom + 9; k++)
 				if (c->ti.toks.items[k].kind == ENT_TOK_NUM && k + 2 < p && tok_is(c, k + 1, ",") &&
 				    c->ti.toks.items[k + 2].kind == ENT_TOK_NUM)
 					lead -= 2, k++;
-			if (!head_of && p > from + 2 && lead <= 5 && m->country[0] &&
+			if (!head_of && p > hfrom + 2 && lead <= 5 && m->country[0] &&
 			    ((tok_is(c, p - 1, "to") && tok_is(c, p - 2, "loyal")) ||
 			     (tok_is(c, p - 1, "with") && tok_is(c, p - 2, "affiliated"))))
 				head_of = true;
-			if (m->end > src_lim || m->tok > from + 8 || p <= from + 1 ||
+			if (m->end > src_lim || m->tok > hfrom + 8 || p <= hfrom + 1 ||
 			    (!head_of && (!m->loc || !tok_is(c, p - 1, "in") ||
 					  c->ti.toks.items[p - 2].kind != ENT_TOK_WORD || cue_at(c, p - 2))))
 				continue;
@@ -6276,9 +6458,32 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				const mention *m = &c->m[i];
 				bool told = told_to && m->tok >= told_at && m->end <= t->tok;
 				if ((m->tok < t->tok + t->ntok && !told) || m->tok >= tg_lim || m->country[0] ||
-				    !m->agent[0] || m->both || m->pronoun || m->office ||
-				    !strcmp(m->agent, "NGO") || !strcmp(m->agent, "IGO") ||
-				    !strcmp(m->agent, "GOV"))
+				    !m->agent[0] || m->both || m->pronoun ||
+				    !strcmp(m->agent, "NGO") || !strcmp(m->agent, "IGO"))
+					continue;
+				/* "ordered patrols by police and soldiers": the
+				 * forces a mobilisation puts out are the actor's
+				 * own, no target of it */
+				if (code[0] == '1' && code[1] == '5' &&
+				    (m->prep == CUE_BY ||
+				     (i > 0 && c->m[i - 1].prep == CUE_BY && m->tok <= c->m[i - 1].end + 3 &&
+				      cue_at(c, c->m[i - 1].end) == CUE_COORD)))
+					continue;
+				/* "allowed the troops to land at the airport": troops
+				 * given leave by a government with no country said
+				 * are someone else's (a transit, a landing), not its
+				 * own army; who they are is unsaid, no event */
+				if (!strcmp(code, "080") && !strcmp(m->agent, "MIL"))
+					return;
+				/* "dismissed an appeal from President X", "rejected
+				 * an offer from the government": the government or a
+				 * titled leader with no country is the actor's own;
+				 * not an embassy or "its leaders", nor where one
+				 * surrenders or resigns */
+				if ((m->office || !strcmp(m->agent, "GOV")) &&
+				    (placeless_code(c, code) ||
+				     (m->tok > 0 && cue_at(c, m->tok - 1) == CUE_POSSESSIVE) ||
+				     (!m->office && !tok_is(c, m->end - 1, "government"))))
 					continue;
 				mention dm = *m;
 				memcpy(dm.country, sa[0].country, 4);
