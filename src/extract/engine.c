@@ -272,7 +272,16 @@ static const char *guess_lang(const ent_engine *e, const char *text, size_t len)
 		}
 	}
 	ent_textinfo_dispose(&ti);
-	return score[1] > score[0] ? "en" : "fr";
+	if (score[0] != score[1])
+		return score[1] > score[0] ? "en" : "fr";
+	/* a tie, often a one-line text with no function word ("Russian forces
+	 * shelled Kharkiv on Friday."): French is the text with French letters
+	 * (é è ê à â ç ô î ù û, as UTF-8 C3 xx) */
+	for (size_t i = 0; i + 1 < n; i++)
+		if ((unsigned char)text[i] == 0xC3 && text[i + 1] &&
+		    strchr("\xA0\xA2\xA7\xA8\xA9\xAA\xAE\xB4\xB9\xBB\x89", text[i + 1]))
+			return "fr";
+	return "en";
 }
 
 int ent_code(ent_engine *e, const ent_input *in, ent_doc **out)

@@ -381,4 +381,14 @@ else
 	fail "huge JSON line" "status 1, '$T/huge.jsonl:1:', doc after coded" "status $RC, $(shown "$T/err")"
 fi
 
+# a one-line English text with no function word is read as English (a tie
+# in the language guess goes to English unless the text has French letters)
+printf 'Russian forces shelled Kharkiv on Friday.\n' >"$T/en-one.txt"
+run code --format brief "$T/en-one.txt"
+if [ "$RC" -eq 0 ] && grep -qE '^19[0-9]*\|RUS[A-Z]*\|[^|]*\|UKR' "$T/out"; then
+	ok "a one-line English text with no function word is coded as English"
+else
+	fail "one-line English text" "a 19x RUS>UKR event" "status $RC, $(shown "$T/out")"
+fi
+
 finish
