@@ -140,7 +140,14 @@ typedef struct ctx {
 	bool para_date_set;
 	ent_date last_para_date; /* the date the paragraph before ended on */
 	bool last_para_fresh;	 /* ... set by the paragraph right before */
+	/* English: the day the lead paragraph told, for the later paragraphs
+	 * that tell none and follow no main event */
+	ent_date lead_day;
+	bool lead_day_done;
 	uint32_t para;
+	/* English: the paragraph of the first event coded (the lead) */
+	uint32_t lead_para;
+	bool lead_set;
 	/* French: the sides of the last meeting coded in paragraph pair_para */
 	actor pair_a, pair_b;
 	bool pair_set;
@@ -302,6 +309,35 @@ static bool repression_at(const ctx *c, uint32_t tok)
  * on, a place of its country. */
 static bool token_ends(const ctx *c, uint32_t tok, const char *suffix);
 
+/* English: "the army is shelling the hills", "resumed shelling",
+ * "kept firing on": a trigger in -ing at token tok right after a form of
+ * "be" (an adverb between: "is still shelling") or after a verb of going
+ * on (resume, continue, begin, start, keep) is a verb, the act of the
+ * subject, even when the lexicon has it as a noun; after stop or cease
+ * it stays a noun, no act */
+static bool en_ing_verb(const ctx *c, uint32_t tok)
+{
+	if (tok < c->base + 2 || !token_ends(c, tok, "ing"))
+		return false;
+	uint32_t p = tok - 1;
+	if (has_cue(c, p, CUE_INSERT) || tok_is(c, p, "still") || tok_is(c, p, "again") ||
+	    (token_ends(c, p, "ly") && !c->ti.toks.items[p].upper))
+		p--;
+	static const char *const GOON[] = {
+		"is", "are", "was", "were", "been", "be",
+		"resume", "resumes", "resumed", "resuming",
+		"continue", "continues", "continued", "continuing",
+		"begin", "begins", "began", "begun", "beginning",
+		"start", "starts", "started", "starting",
+		"keep", "keeps", "kept", "keeping"};
+	if (trigger_at(c, p))
+		return false;
+	for (size_t g = 0; g < sizeof GOON / sizeof *GOON; g++)
+		if (tok_is(c, p, GOON[g]))
+			return true;
+	return false;
+}
+
 static bool en_force_verb_before(const ctx *c, uint32_t tok)
 {
 	if (!is_en(c) || tok == 0)
@@ -309,16 +345,32 @@ static bool en_force_verb_before(const ctx *c, uint32_t tok)
 	uint32_t k = tok;
 	if (k > c->base && cue_at(c, k - 1) == CUE_DET)
 		k--;
+	/* "shelled residential districts of Kharkiv", "attacked the
+	 * outskirts of Homs": the city is the part's, up to three words of
+	 * a plain noun phrase before "of" */
+	uint32_t k0 = k;
+	if (k > c->base + 2 && tok_is(c, k - 1, "of")) {
+		uint32_t j = k - 1;
+		for (int n = 0; n < 3 && j > c->base && c->ti.toks.items[j - 1].kind == ENT_TOK_WORD &&
+				!trigger_at(c, j - 1) && !cue_at(c, j - 1);
+		     n++)
+			j--;
+		if (j > c->base && cue_at(c, j - 1) == CUE_DET)
+			j--;
+		if (j < k - 1)
+			k = j;
+	}
 	for (size_t i = 0; i < c->hits.len; i++) {
 		const lx_hit *h = &c->hits.items[i];
-		if (h->kind != LX_TRIGGER || h->tok + h->ntok != k)
+		if (h->kind != LX_TRIGGER || (h->tok + h->ntok != k && h->tok + h->ntok != k0))
 			continue;
 		const lx_entry *e = entry(c, h->entry);
 		const char *code = c->lx->triggers.items[e->value].code;
 		/* (a past tense, "captured", "attacked": a force threatened,
 		 * "would blockade Rome", is read with the threats) */
-		if (!(e->flags & TF_NOUN) && ((code[0] == '1' && code[1] >= '8') || code[0] == '2') &&
-		    token_ends(c, h->tok + h->ntok - 1, "ed"))
+		if (((code[0] == '1' && code[1] >= '8') || code[0] == '2') &&
+		    ((!(e->flags & TF_NOUN) && token_ends(c, h->tok + h->ntok - 1, "ed")) ||
+		     en_ing_verb(c, h->tok)))
 			return true;
 	}
 	return false;
@@ -800,6 +852,15 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		    c->ti.toks.items[h->tok].kind == ENT_TOK_WORD && !c->ti.toks.items[h->tok].upper &&
 		    cue_at(c, h->tok - 1) == CUE_POSSESSIVE)
 			continue;
+		/* "a proposé la réunion d'une commission": a French country
+		 * name written wholly in lower case is a common noun */
+		if (h->kind == LX_ACTOR && !is_en(c) && en->sub == AK_NAME) {
+			bool cap = false;
+			for (uint32_t k = h->tok; k < h->tok + h->ntok && !cap; k++)
+				cap = c->ti.toks.items[k].kind != ENT_TOK_WORD || c->ti.toks.items[k].upper;
+			if (!cap)
+				continue;
+		}
 		/* "le groupe vietnamien Thai Binh", "la province de Thai
 		 * Nguyen": a capitalised adjective inside a sentence, followed
 		 * by a capitalised word that is no person or title, is part of
@@ -926,6 +987,16 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			memcpy(m->country, pl->country, 3);
 			m->loc = true;
 			m->prep = pr;
+			continue;
+		}
+		/* English: "the National Liberation Army (ELN) agreed": the
+		 * short form in brackets right after a name of the same
+		 * country is that name again, no further party */
+		if (cur && is_en(c) && cur == &c->m[c->nm - 1] && a->kind == LX_ACTOR &&
+		    a->en->sub != AK_ADJ && cur->country[0] && a->tok == cur->end + 1 &&
+		    tok_is(c, cur->end, "(") && a->end < to && tok_is(c, a->end, ")") &&
+		    !strncmp(c->lx->actors.items[a->en->value].code, cur->country, 3)) {
+			cur->end = a->end + 1;
 			continue;
 		}
 		bool comma = false, of = false, coord = false, place = false;
@@ -1639,6 +1710,13 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 		placed.name = NULL;
 		tgt = &placed;
 	}
+	/* CAMEO: expelling people is 174, expelling an intergovernmental
+	 * body (a UN agency, a mission) is 166, expel or withdraw */
+	if (strcmp(code, "174") == 0 && tgt->country[0]) {
+		const lx_country *tc = lx_country_info(c->lx, tgt->country);
+		if (tc && tc->igo)
+			code = "166";
+	}
 	ent_event ev;
 	memset(&ev, 0, sizeof ev);
 	const lx_code *ci = lx_code_info(c->lx, code);
@@ -1701,6 +1779,10 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 	ENT_VEC_PUSH(c->out->events, ev);
 	evdate dk = {.kind = c->date_kind, .d = *date};
 	ENT_VEC_PUSH(c->dkind, dk);
+	if (!c->lead_set) {
+		c->lead_para = c->para;
+		c->lead_set = true;
+	}
 	if (!is_en(c) && code[0] == '0' && code[1] == '4' && tgt->country[0] &&
 	    strcmp(src->country, tgt->country) != 0) {
 		c->pair_a = *src;
@@ -1832,10 +1914,18 @@ static bool recent_date(const ctx *c, const ent_date *d);
  * meeting ("On March 20, the chargé d'affaires was summoned"), and its own
  * date beats a report's of up to three days later ("the ministry said on
  * Tuesday that ..."). */
-static void frame_date(ctx *c, const actor *a, const actor *b, const ent_date *date, bool dated)
+static void frame_date(ctx *c, const char *code, const actor *a, const actor *b, const ent_date *date,
+		       bool dated)
 {
 	if (!c->fr.set || !dated || !recent_date(c, date) || !frame_has(&c->fr, a->country) ||
 	    !frame_has(&c->fr, b->country))
+		return;
+	/* English: an act told further down than the lead and the paragraph
+	 * after it ("Ukrainian forces hit a depot on Friday night" in the
+	 * fourth paragraph) is an incident in passing, not the main event:
+	 * the undated paragraphs after it keep the article's day */
+	bool force = (code[0] == '1' && code[1] >= '8') || code[0] == '2';
+	if (is_en(c) && force && !c->fr.date_set && c->lead_set && c->para > c->lead_para + 1)
 		return;
 	if (c->fr.date_set) {
 		if (!c->fr.date_weak || c->date_kind != DK_OWN || date->prec < 3 ||
@@ -2534,6 +2624,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	if (is_en(c) && (en_v.flags & TF_NOUN) && t->tok > from + 1 && tok_is(c, t->tok - 1, "to") &&
 	    trigger_ends_at(c, t->tok))
 		en_v.flags &= (uint16_t)~TF_NOUN;
+	/* English: "the army is shelling the hills", "resumed shelling":
+	 * a noun trigger in -ing used as a verb (en_ing_verb) */
+	if (is_en(c) && (en_v.flags & TF_NOUN) && t->tok > from + 1 && en_ing_verb(c, t->tok))
+		en_v.flags &= (uint16_t)~TF_NOUN;
 	/* English: "the rebels launched several deadly raids", "have carried
 	 * out many attacks": a noun of armed force that is the object of
 	 * launching or carrying out is that act, a verb with its subject */
@@ -3228,6 +3322,35 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			a = tok_is(c, k, "a") || tok_is(c, k, "au") || tok_is(c, k, "aux");
 		}
 		if (!a)
+			return;
+	}
+	/* "a appelé Berlin à ne pas bloquer", "a appelé Kinshasa et Kigali
+	 * au dialogue": the bare participle names its addressee by a proper
+	 * name, then the content after "à"; anything else ("a appelé
+	 * Emmanuel Macron mardi") is a telephone call */
+	if (!is_en(c) && t->ntok == 1 &&
+	    (tok_is(c, t->tok, "appele") || tok_is(c, t->tok, "appelee") ||
+	     tok_is(c, t->tok, "appeles"))) {
+		uint32_t k = t->tok + 1;
+		bool name = false;
+		while (k < to && k < t->tok + 8 &&
+		       ((c->ti.toks.items[k].kind == ENT_TOK_WORD && c->ti.toks.items[k].upper) ||
+			(name && (tok_is(c, k, "et") || tok_is(c, k, "-"))))) {
+			name = true;
+			k++;
+		}
+		if (!name || k >= to ||
+		    !(tok_is(c, k, "a") || tok_is(c, k, "au") || tok_is(c, k, "aux")))
+			return;
+		/* "a appelé Emmanuel Macron à la veille du sommet, à
+		 * l'occasion de sa fête": a time after "à" is no content */
+		for (size_t h = 0; h < c->hits.len; h++) {
+			const lx_hit *o = &c->hits.items[h];
+			if (o->kind == LX_TIME && o->tok > k && o->tok <= k + 2)
+				return;
+		}
+		if ((k + 1 < to && tok_is(c, k + 1, "occasion")) ||
+		    (k + 2 < to && tok_is(c, k + 2, "occasion")))
 			return;
 	}
 	/* "received the relief goods": what is received is a thing */
@@ -4066,7 +4189,15 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	bool expressed = is_en(c) && weak >= 0 &&
 			 (future || (en->flags & TF_INTENT) || strcmp(tr->code, "036") == 0 ||
 			  strncmp(tr->code, "13", 2) == 0);
-	if (!explicit_date && (!c->fr.date_set || expressed) && weak >= 0) {
+	/* English: "Separately, Poland expelled an attaché, the ministry
+	 * said on Wednesday": a sentence that opens another story
+	 * ("separately", "elsewhere", "in a separate ...") is not the main
+	 * event's, so the report's day dates it */
+	bool separate = is_en(c) && to > from + 3 &&
+			(tok_is(c, from, "separately") || tok_is(c, from, "elsewhere") ||
+			 (tok_is(c, from, "in") && tok_is(c, from + 1, "a") &&
+			  tok_is(c, from + 2, "separate")));
+	if (!explicit_date && (!c->fr.date_set || expressed || separate) && weak >= 0) {
 		date = c->dates[weak].d;
 		explicit_date = true;
 		c->date_kind = DK_REPORT;
@@ -4097,6 +4228,13 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		date = c->fr.date_set ? c->fr.date : c->docdate;
 		if (c->fr.date_set)
 			c->date_kind = c->fr.date_weak ? DK_REPORT : DK_FRAME;
+		/* English: "Leaders on Saturday closed their summit ... / South
+		 * Africa pledged food aid": with no main event to follow, a
+		 * later paragraph with no day of its own keeps the lead's */
+		else if (is_en(c) && c->lead_day.prec >= 3) {
+			date = c->lead_day;
+			c->date_kind = DK_FRAME;
+		}
 	}
 	/* English: "France answered on Tuesday. ... Paris was expelling":
 	 * the day the paragraph told last beats the main event's */
@@ -4967,6 +5105,36 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				break;
 			}
 	}
+	/* English: "Ruritanian police are beating the strikers, a union
+	 * complained": a complaint or a protest whose subject follows the
+	 * comma that closes its content, and after which nothing is named,
+	 * is aimed at the content's actor, its first subject before the comma */
+	if (is_en(c) && !(en->flags & TF_NOUN) && src >= 0 && t->tok > from + 3 && code[0] == '1' &&
+	    (code[1] == '1' || code[1] == '4')) {
+		/* nothing after the verb but a day or a statement: "protested
+		 * on Monday", "complained in a letter"; no object */
+		uint32_t nt = 0, a = t->tok + t->ntok;
+		bool tail = a >= to || c->ti.toks.items[a].kind != ENT_TOK_WORD || tok_is(c, a, "on") ||
+			    tok_is(c, a, "in") || (time_at(c, a, &nt) && nt);
+		for (uint32_t k = a; k < to && tail; k++)
+			tail = k < t->tok + t->ntok + 8 && !trigger_at(c, k) && !mention_at(c, k) &&
+			       !tok_is(c, k, "that") && !tok_is(c, k, "to");
+		uint32_t kc = t->tok;
+		while (tail && kc > from && kc + 8 > t->tok && !tok_is(c, kc - 1, ",") &&
+		       c->ti.toks.items[kc - 1].kind == ENT_TOK_WORD && !trigger_at(c, kc - 1) &&
+		       cue_at(c, kc - 1) != CUE_REPORT && !tok_is(c, kc - 1, "that") &&
+		       !clause_word(c, kc - 1))
+			kc--;
+		if (tail && kc > from + 2 && tok_is(c, kc - 1, ",") && c->m[src].tok >= kc)
+			for (int j = 0; j < c->nm && inv_tg < 0; j++) {
+				const mention *m = &c->m[j];
+				if (m->tok < from || m->end >= kc)
+					break;
+				if (m->country[0] && !m->loc && !m->prep &&
+				    strcmp(m->country, c->m[src].country) != 0)
+					inv_tg = j;
+			}
+	}
 	/* English: "Kenya, a close British partner in the region, has refused": a
 	 * mention inside an apposition between commas after the subject is
 	 * not the subject (issue #4) */
@@ -5542,7 +5710,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 					    ent_date_num(&date) > ent_date_num(&c->fr.date))
 						c->fr.date = date;
 				}
-				frame_date(c, &ag, &pa, &date, explicit_date && !future);
+				frame_date(c, code, &ag, &pa, &date, explicit_date && !future);
 				/* "X a été reçu par le président Y. ... il a eu des
 				 * entretiens": "il" is the passive's subject */
 				c->last_subject = is_en(c) ? ag : pa;
@@ -6610,7 +6778,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		c->fr.place = place;
 	if (!c->fr.set)
 		frame_set(&c->fr, &sa[0], ta, nt, place);
-	frame_date(c, &sa[0], &ta[0], &date, dated && !future);
+	frame_date(c, code, &sa[0], &ta[0], &date, dated && !future);
 	c->last_subject = sa[0];
 	c->have_last_subject = true;
 }
@@ -6668,6 +6836,46 @@ static bool annotate(ctx *c, const ent_sentence *s, const lx_lang *lang)
 				c->cue[k - s->tok] = entry(c, o->entry)->sub;
 				c->cues[k - s->tok] |= 1u << entry(c, o->entry)->sub;
 			}
+	}
+	/* English: "forced the agency out of the country", "called the
+	 * strike off": a verb and its particle with the object between
+	 * them. A trigger pattern of a verb and a particle (out, off, away;
+	 * "forced out", "called off") matches on the verb alone when the
+	 * particle follows within 8 tokens, past names, words and commas
+	 * but no other trigger and no other mark */
+	for (uint32_t j = s->tok + 2; is_en(c) && j < s->tok + s->ntok; j++) {
+		if (!(tok_is(c, j, "out") || tok_is(c, j, "off") || tok_is(c, j, "away")) || trigger_at(c, j))
+			continue;
+		const ent_token *pj = &c->ti.toks.items[j];
+		for (uint32_t k = j - 1; k > s->tok && k + 8 >= j; k--) {
+			const ent_token *tk = &c->ti.toks.items[k - 1];
+			if (trigger_at(c, k) ||
+			    (c->ti.toks.items[k].kind != ENT_TOK_WORD && !tok_is(c, k, ",") &&
+			     !tok_is(c, k, "'s")))
+				break;
+			if (tk->kind != ENT_TOK_WORD || tk->upper || trigger_at(c, k - 1) ||
+			    tk->klen + pj->klen + 2 > 64)
+				continue;
+			char pk[64];
+			memcpy(pk, c->ti.keys.data + tk->key, tk->klen);
+			pk[tk->klen] = ' ';
+			memcpy(pk + tk->klen + 1, c->ti.keys.data + pj->key, pj->klen);
+			uint32_t *v = ent_map_get(&lang->m.exact, pk, tk->klen + 1 + pj->klen);
+			int32_t e = v ? (int32_t)*v : -1;
+			while (e >= 0 && c->lx->entries.items[e].kind != LX_TRIGGER)
+				e = c->lx->entries.items[e].next;
+			if (e < 0)
+				continue;
+			lx_hit nh = {.tok = k - 1, .ntok = 1, .entry = e, .kind = LX_TRIGGER};
+			ENT_VEC_PUSH(c->hits, nh);
+			size_t at = c->hits.len - 1;
+			while (at > 0 && c->hits.items[at - 1].tok > nh.tok) {
+				c->hits.items[at] = c->hits.items[at - 1];
+				at--;
+			}
+			c->hits.items[at] = nh;
+			break;
+		}
 	}
 	/* "met the visiting Vietnamese president", "Jordan's visiting King":
 	 * an attribute of the visitor, no visit reported, and no trigger
@@ -7304,7 +7512,14 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 		bool any_trigger = annotate(&c, s, c.lang);
 		if (noise_sentence(&c, s))
 			continue;
+		bool para_first = s->para != c.para;
 		if (s->para != c.para) {
+			/* (the lead: the first body paragraph; the title is read last) */
+			if (step > 0 && !c.lead_day_done) {
+				c.lead_day_done = true;
+				if (c.para_date_set && is_en(&c) && recent_date(&c, &c.para_date))
+					c.lead_day = c.para_date;
+			}
 			c.para = s->para;
 			c.last_para_fresh = c.para_date_set;
 			if (c.para_date_set)
@@ -7497,10 +7712,36 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 		}
 		/* English: "France answered on Tuesday." codes nothing but
 		 * dates what its paragraph tells next */
-		if (is_en(&c) && ev_before == c.out->events.len && c.nd == 1 && !c.dates[0].weak &&
-		    !c.dates[0].stamp && c.dates[0].d.prec >= 3 && recent_date(&c, &c.dates[0].d)) {
-			c.para_date = c.dates[0].d;
+		/* (a dateline's stamp aside: "HARARE, Aug 18 - Leaders on
+		 * Saturday closed their summit") */
+		int own_d = -1, n_own = 0;
+		for (int k = 0; is_en(&c) && ev_before == c.out->events.len && k < c.nd; k++)
+			if (!c.dates[k].stamp) {
+				own_d = k;
+				n_own++;
+			}
+		if (n_own == 1 && !c.dates[own_d].weak && c.dates[own_d].d.prec >= 3 &&
+		    recent_date(&c, &c.dates[own_d].d)) {
+			c.para_date = c.dates[own_d].d;
 			c.para_date_set = true;
+		}
+		/* French: "À Tunis, le gouvernement a démenti vendredi ... / Le
+		 * ministre a regretté ...": a paragraph's first sentence that
+		 * codes nothing but tells its day dates what the paragraph
+		 * tells next */
+		/* (not a pluperfect background: "la délégation était arrivée
+		 * mercredi soir") */
+		if (!is_en(&c) && para_first && ev_before == c.out->events.len && c.nd == 1 &&
+		    !c.dates[0].weak && !c.dates[0].stamp && c.dates[0].d.prec >= 3 &&
+		    recent_date(&c, &c.dates[0].d)) {
+			bool past_perfect = false;
+			for (uint32_t k = s->tok; k < s->tok + s->ntok && !past_perfect; k++)
+				past_perfect = tok_is(&c, k, "avait") || tok_is(&c, k, "avaient") ||
+					       tok_is(&c, k, "etait") || tok_is(&c, k, "etaient");
+			if (!past_perfect) {
+				c.para_date = c.dates[0].d;
+				c.para_date_set = true;
+			}
 		}
 		code_levels(&c, s);
 		enrich_frame(&c);

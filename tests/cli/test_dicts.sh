@@ -142,11 +142,8 @@ if [ -f "$PET/Phoenix.Countries.actors.txt" ] && [ -f "$PET/Phoenix.Internationa
 	expect "Phoenix: Rexhep Meidani, only in Phoenix.Countries, is ALBGOV in 2000" \
 		"040|ALBGOV|Rexhep Meidani|RUSGOV|Vladimir Putin|2000-03-02|Moscow|-|-"
 	ms=$(sed -n 's/.* \([0-9]*\) ms$/\1/p' "$T/err" | awk '{s += $1} END {print s + 0}')
-	if [ "$ms" -lt 5000 ]; then
-		ok "Phoenix: the four files load in $ms ms (under 5 s)"
-	else
-		fail "Phoenix: loading time" "under 5000 ms" "$ms ms"
-	fi
+	# a figure, not a check: timings belong to bench/, machines are noisy
+	echo "# Phoenix: the four files loaded in $ms ms"
 	run code --lang en --format brief "${PHOENIX[@]}" "$T/k1990.txt"
 	expect "Phoenix: ... and ALBELI in 1990" \
 		"040|ALBELI|Rexhep Meidani|RUSGOV|Vladimir Putin|1990-03-02|Moscow|-|-"
