@@ -118,6 +118,9 @@ typedef struct ctx {
 	struct { char cc[4]; uint32_t tok; } seen[64]; /* first mention of each country */
 	int nseen;
 	char council[4];  /* the last council named ("UN Security Council") */
+	/* English: the organisation whose summit the headline tells ("SADC
+	 * leaders ... at Harare summit"): "the leaders", "they" are its */
+	char summit_org[4];
 	/* English: the person who holds each title the article named with
 	 * a name ("Qatar's emir, Sheikh Tamim"), for "the emir" later;
 	 * ambiguous when two countries' holders were named */
@@ -804,6 +807,7 @@ typedef struct atom {
 } atom;
 
 static bool en_attribution_at(const ctx *c, uint32_t k, uint32_t to);
+static bool all_caps(const ctx *c, uint32_t tok, uint32_t n);
 
 static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 {
@@ -950,6 +954,18 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 		 * written, not an actor of the sentence */
 		if (a->tok == c->dateline_tok)
 			continue;
+		/* a digest's later item opens with its own dateline ("OSLO -
+		 * Norway pledged ..."): a city in capitals opening the
+		 * paragraph, followed by a dash or a bracket */
+		if (a->tok == c->base && c->ti.toks.items[a->tok].nl && a->end < to &&
+		    (a->kind == LX_PLACE || (a->kind == LX_ACTOR && a->en->sub == AK_CAPITAL)) &&
+		    (tok_is(c, a->end, "-") || tok_is(c, a->end, "(")) &&
+		    all_caps(c, a->tok, a->end - a->tok)) {
+			for (size_t h = 0; h < c->hits.len && c->sent_place < 0; h++)
+				if (c->hits.items[h].kind == LX_PLACE && c->hits.items[h].tok == a->tok)
+					c->sent_place = entry(c, c->hits.items[h].entry)->value;
+			continue;
+		}
 		if (a->kind == LX_PLACE) {
 			const lx_place *pl = &c->lx->places.items[a->en->value];
 			uint8_t pr = place_prep_before(c, a->tok);
@@ -1394,6 +1410,23 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 				mention_set_country(m, c->m[j].country);
 				break;
 			}
+		/* "Sudanese rebels accused government aircraft of ...": a bare
+		 * "government" after the country's own rebels, opposition or
+		 * people of the same sentence is that country's (the object
+		 * right after the verb; not "after a government offensive") */
+		if (own || !tok_is(c, m->tok, "government") || !trigger_at(c, m->tok - 1))
+			continue;
+		for (int j = i - 1; j >= 0; j--) {
+			const mention *o = &c->m[j];
+			if (o->tok < c->base || !o->country[0] || o->loc || o->both || o->pronoun)
+				continue;
+			static const char *const home[] = {"REB", "OPP", "INS", "SEP", "UAF", "CVL",
+				"EDU", "MED", "LAB", "REF", NULL};
+			for (int h = 0; home[h]; h++)
+				if (!strcmp(o->agent, home[h]))
+					mention_set_country(m, o->country);
+			break;
+		}
 	}
 	/* English: "the UN Security Council ... urged the council to": "the
 	 * council" is the last council the article named */
@@ -1502,6 +1535,28 @@ static int32_t date_for_lookup(const ent_date *d)
 {
 	int32_t n = ent_date_num(d);
 	return n ? n : 99991230;
+}
+
+/* English: "SADC leaders ... at Harare summit / the leaders urged X",
+ * "They commended Y": in a summit story, plural leaders with no country
+ * or "they" stand for the organisation (c->summit_org) */
+static bool summit_plural(const ctx *c, const mention *m)
+{
+	if (!c->summit_org[0] || c->fr.meeting || m->country[0] || m->end <= m->tok)
+		return false;
+	if (m->both)
+		return tok_is(c, m->tok, "they");
+	return m->agent[0] && m->person < 0 && !m->counterpart && !m->pronoun && !m->prep &&
+	       (tok_is(c, m->end - 1, "leaders") || tok_is(c, m->tok, "heads"));
+}
+
+/* Is there a number among the n tokens from k on (before to)? */
+static bool num_after(const ctx *c, uint32_t k, uint32_t to, uint32_t n)
+{
+	for (uint32_t e = k + n; k < to && k < e; k++)
+		if (c->ti.toks.items[k].kind == ENT_TOK_NUM)
+			return true;
+	return false;
 }
 
 static void actor_from_mention(ctx *c, const mention *m, const ent_date *when,
@@ -2254,6 +2309,25 @@ static uint32_t object_gap(const ctx *c, uint32_t a, uint32_t b)
 	return n;
 }
 
+/* French: "a suspendu samedi toutes ses actions d'aide": a reducing or
+ * yielding verb (08x, 16x) reaches its object noun at b over the day, the
+ * determiners and a head noun ("actions d'", "programmes de"), up to 8
+ * tokens with no punctuation */
+static bool fr_reduce_reach(const ctx *c, const lx_hit *o, uint32_t b)
+{
+	if (is_en(c) || (entry(c, o->entry)->flags & TF_NOUN))
+		return false;
+	const char *oc = hit_code(c, o);
+	uint32_t a = o->tok + o->ntok;
+	if (!((oc[0] == '0' && oc[1] == '8') || (oc[0] == '1' && oc[1] == '6')) || b < a || b - a > 8 ||
+	    object_gap(c, a, b) > 3)
+		return false;
+	for (uint32_t k = a; k < b; k++)
+		if (c->ti.toks.items[k].kind == ENT_TOK_PUNCT || trigger_at(c, k))
+			return false;
+	return true;
+}
+
 /* Does a verb trigger (not a nominalisation) start at token k? */
 static bool en_verb_trigger_at(const ctx *c, uint32_t k)
 {
@@ -2351,7 +2425,7 @@ static int en_reduced_relative(const ctx *c, const lx_hit *t, uint32_t from, uin
 		"arrested", "detained", "jailed",  "imprisoned", "captured", "kidnapped",
 		"abducted", "deported", "expelled", "executed",  "killed",   "wounded",
 		"injured",  "sentenced", "convicted", "released", "freed",   "seized",
-		"exiled",   "banned",   "assassinated", "murdered", "tortured", NULL};
+		"exiled",   "banned",   "assassinated", "murdered", "tortured", "mediated", NULL};
 	if (t->ntok != 1 || t->tok <= from || t->tok + 1 >= to)
 		return 0;
 	bool verb = false;
@@ -2363,6 +2437,10 @@ static int en_reduced_relative(const ctx *c, const lx_hit *t, uint32_t from, uin
 	 * pronoun, a conjunction or punctuation */
 	uint32_t p = t->tok - 1;
 	const ent_token *pt = &c->ti.toks.items[p];
+	/* "talks in Muscat, mediated by Oman": after a comma, with its
+	 * agent right after it */
+	if (tok_is(c, p, ",") && tok_is(c, t->tok + 1, "by") && p > from)
+		return 2;
 	static const char *const before[] = {"who", "which", "that", "he", "she", "they", "it",
 					     "we", "and", "or", "also", "then", "later", "had",
 					     "has", "have", "not", "reportedly", "allegedly", NULL};
@@ -2527,6 +2605,13 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	const lx_trigger *tr = &c->lx->triggers.items[en->value];
 	uint8_t frame_kind = en->sub;
 	uint32_t from = s->tok, to = s->tok + s->ntok;
+
+	/* English: "the ambassador said by telephone that ...": how the
+	 * speaker reached the reporter, no call between two sides */
+	if (is_en(c) && t->tok > from && tok_is(c, t->tok, "by") &&
+	    (tok_is(c, t->tok - 1, "said") || tok_is(c, t->tok - 1, "says") ||
+	     tok_is(c, t->tok - 1, "saying")))
+		return;
 
 	/* English: "congratulated both leaders in telephone calls": the
 	 * call carries the act of the verb right before it (no punctuation
@@ -3177,7 +3262,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (o->kind != LX_TRIGGER || o->tok + o->ntok > t->tok ||
 			    (is_en(c) ? object_gap(c, o->tok + o->ntok, t->tok) > 4 ||
 					    t->tok - (o->tok + o->ntok) > 12
-				      : t->tok - (o->tok + o->ntok) > 4))
+				      : t->tok - (o->tok + o->ntok) > 4 && !fr_reduce_reach(c, o, t->tok)))
 				continue;
 			if (en_object && !obj_det && o->tok + o->ntok != t->tok)
 				continue;
@@ -4135,6 +4220,17 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 		if (dt < t->tok && en_relative_between(c, from, dt, t->tok))
 			continue; /* "X, who had criticized Y on Friday, praised Z" */
+		/* English: "will leave for Cairo on Wednesday, where he is
+		 * to meet X": a day after a future verb is the plan's day;
+		 * a plan is dated when it is told */
+		if (dt < t->tok && is_en(c) &&
+		    (future || (en->flags & TF_INTENT) || strcmp(tr->code, "036") == 0)) {
+			bool planned = false;
+			for (uint32_t k = from; k < dt && !planned; k++)
+				planned = has_cue(c, k, CUE_FUTURE);
+			if (planned)
+				continue;
+		}
 		if (dt > t->tok && is_en(c)) {
 			/* "their first meeting since Trump returned in January":
 			 * a date inside a clause of time after the trigger is
@@ -4199,6 +4295,13 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			  tok_is(c, from + 2, "separate")));
 	if (!explicit_date && (!c->fr.date_set || expressed || separate) && weak >= 0) {
 		date = c->dates[weak].d;
+		explicit_date = true;
+		c->date_kind = DK_REPORT;
+	}
+	/* ("Separately, X will contribute $1 million to Y, the ministry
+	 * said": a plan of another story, no day told, is the article's) */
+	if (!explicit_date && separate && future && c->docdate.prec) {
+		date = c->docdate;
 		explicit_date = true;
 		c->date_kind = DK_REPORT;
 	}
@@ -4460,7 +4563,8 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		for (size_t h = 0; h < c->hits.len; h++) {
 			const lx_hit *o = &c->hits.items[h];
 			if (o->kind != LX_TRIGGER || o->tok < t->tok + t->ntok ||
-			    o->tok > t->tok + t->ntok + 4 || !(entry(c, o->entry)->flags & TF_NOUN))
+			    (o->tok > t->tok + t->ntok + 4 && !fr_reduce_reach(c, t, o->tok)) ||
+			    !(entry(c, o->entry)->flags & TF_NOUN))
 				continue;
 			const char *oc = hit_code(c, o);
 			const char *nc = NULL;
@@ -4517,6 +4621,14 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			}
 		}
 	}
+	/* English: "will contribute a further $2 million to", "contributed
+	 * 300,000 euros to the fund": "contribute" gives aid only with an
+	 * amount right after it ("contributed to the talks" is none) */
+	if (is_en(c) && code[0] == '0' && code[1] == '7' && t->ntok == 1 &&
+	    (tok_is(c, t->tok, "contribute") || tok_is(c, t->tok, "contributes") ||
+	     tok_is(c, t->tok, "contributed")) &&
+	    !num_after(c, t->tok + 1, to, 4))
+		return;
 	/* English: "began withdrawing its last peacekeepers from", "pulled out
 	 * the monitors": withdrawn peacekeepers (1661) or observers,
 	 * monitors, inspectors (1662) end an international involvement, and
@@ -4763,6 +4875,14 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	 * signing announced is an intent to cooperate (issue #3) */
 	else if (future && !strcmp(code, "057"))
 		snprintf(code, sizeof code, "030");
+	/* "will donate $2 million to", "will contribute 500,000 euros":
+	 * a sum of aid announced is a pledge, an intent to give it (033,
+	 * 0331-0334 by kind); other planned aid stays unsaid */
+	else if (future && is_en(c) && code[0] == '0' && code[1] == '7' &&
+		 num_after(c, t->tok + t->ntok, to, 4))
+		snprintf(code, sizeof code, "%s",
+			 code[2] == '1' ? "0331" : code[2] == '2' ? "0332" : code[2] == '3' ? "0333" :
+			 code[2] == '4' ? "0334" : "033");
 	else if (future && !announced_cut && !(code[0] == '0' && code[1] == '3') &&
 		 !(code[0] == '1' && code[1] == '3'))
 		return; /* a planned sanction is not yet an event; a threat
@@ -4958,7 +5078,9 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		for (uint32_t k = t->tok - 1; k > from + 1 && k + 12 > t->tok; k--) {
 			bool ordered = tok_is(c, k - 1, "ordered") || tok_is(c, k - 1, "orders") ||
 				       tok_is(c, k - 1, "told") || tok_is(c, k - 1, "tells") ||
-				       tok_is(c, k - 1, "instructed") || tok_is(c, k - 1, "instructs");
+				       tok_is(c, k - 1, "instructed") || tok_is(c, k - 1, "instructs") ||
+				       tok_is(c, k - 1, "ordering") || tok_is(c, k - 1, "telling") ||
+				       tok_is(c, k - 1, "instructing");
 			if (!ordered && (tok_is(c, k - 1, ";") || clause_word(c, k - 1) ||
 					 cue_at(c, k - 1) == CUE_REPORT || trigger_at(c, k - 1)))
 				break;
@@ -4983,7 +5105,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			/* "du Mali" inside a coordinated subject: find its head */
 			continue;
 		}
-		if (!m->country[0] && !m->both && !m->pronoun && !m->office)
+		if (!m->country[0] && !m->both && !m->pronoun && !m->office && !summit_plural(c, m))
 			continue; /* "six diplomates ...": no side to take */
 		/* English: "met on the sidelines of a NATO ministers' meeting
 		 * ... and issued": a name qualifying the setting is no subject */
@@ -5693,7 +5815,26 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 					pl = c->fr.place;
 				emit(c, code, &ag, &pa, &date, pl, sectors, negated, s, t,
 				     by_agent ? 0.8 : 0.6);
-				if (!c->fr.set) {
+				/* English: "talks mediated by Cuba, Norway and
+				 * Mexico": each agent of the list acts; a
+				 * mediator is a third side, not the article's
+				 * pair */
+				bool mediation = !strcmp(code, "045");
+				if (by_agent && is_en(c)) {
+					/* (a closed list: "by A, B and C") */
+					int na = agent + 1;
+					while (na < c->nm && c->m[na - 1].coord_next && !c->m[na].prep &&
+					       !c->m[na].loc && closed_list(c, agent))
+						na++;
+					for (int k = agent + 1; k < na; k++) {
+						actor o;
+						actor_from_mention(c, &c->m[k], &date, 0, &o);
+						if (o.country[0] && strcmp(o.country, pa.country) != 0)
+							emit(c, code, &o, &pa, &date, pl, sectors, negated, s,
+							     t, 0.8);
+					}
+				}
+				if (!c->fr.set && !(mediation && is_en(c))) {
 					frame_set(&c->fr, &ag, &pa, 1, pl);
 					c->fr.meeting = c->fr.set && code[0] == '0' && code[1] == '4' && !future;
 				} else if (!future) {
@@ -5732,6 +5873,21 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	bool both = false;
 	for (int k = 0; k < nsrc; k++) {
 		const mention *m = &c->m[srcs[k]];
+		/* English: "SADC leaders ... at Harare summit / the leaders
+		 * urged Rwanda", "They commended X": in a summit story, the
+		 * plural leaders with no country, or "they" with no meeting
+		 * of two told, are the organisation's */
+		if (ns < 8 && summit_plural(c, m)) {
+			memset(&sa[ns], 0, sizeof sa[ns]);
+			memcpy(sa[ns].country, c->summit_org, 4);
+			memcpy(sa[ns].code, c->summit_org, 4);
+			const ent_token *a = &c->ti.toks.items[m->tok];
+			const ent_token *b = &c->ti.toks.items[m->end - 1];
+			sa[ns].span.start = a->start;
+			sa[ns].span.len = b->start + b->len - a->start;
+			ns++;
+			continue;
+		}
 		if (m->both) {
 			both = true;
 			continue;
@@ -5979,6 +6135,10 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		    (en_circumstance_at(c, k, to) &&
 		     !(code[0] == '1' && code[1] == '5' && (tok_is(c, k, "after") || tok_is(c, k, "as")))) ||
 		    en_and_clause_at(c, k, to) ||
+		    /* "resumed talks on Sunday, mediated by Kenya": a
+		     * participle with its agent is a clause of its own */
+		    (k > t->tok + t->ntok + 1 && k + 1 < to && tok_is(c, k + 1, "by") &&
+		     tok_is(c, k - 1, ",") && en_verb_trigger_at(c, k)) ||
 		    /* "reaffirmed its commitment to X and condemned Y": a
 		     * second predicate with an object of its own */
 		    (k > t->tok + t->ntok && tok_is(c, k, "and") && k + 1 < to &&
@@ -6351,6 +6511,17 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (m->both || m->pronoun)
 				continue;
 			actor a;
+			/* English: "invited his counterparts to the next summit":
+			 * in a summit story, plural counterparts are the
+			 * organisation's members together */
+			if (m->counterpart && !m->country[0] && c->summit_org[0] && nt < 8 &&
+			    tok_is(c, m->end - 1, "counterparts")) {
+				memset(&a, 0, sizeof a);
+				memcpy(a.country, c->summit_org, 4);
+				memcpy(a.code, c->summit_org, 4);
+				ta[nt++] = a;
+				continue;
+			}
 			actor_from_mention(c, m, &date, cp_office, &a);
 			/* "a accepté l'invitation de son homologue": a counterpart
 			 * the text gives no country is the frame's other side,
@@ -6483,6 +6654,22 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			 * article's main actor is the one acting */
 			sa[0] = c->fr.a;
 			ns = 1;
+			/* "Les putschistes ont accusé la France", in an article
+			 * on an organisation and a country: armed forces with no
+			 * country said are a state's, the frame's country side */
+			bool mil = false;
+			for (int i = 0; i < c->nm && c->m[i].tok < t->tok; i++)
+				if (c->m[i].tok >= from && !c->m[i].country[0] && !strcmp(c->m[i].agent, "MIL"))
+					mil = true;
+			const lx_country *fa = mil ? lx_country_info(c->lx, c->fr.a.country) : NULL;
+			for (int i = 0; fa && fa->igo && i < c->fr.nb; i++) {
+				const lx_country *fb = lx_country_info(c->lx, c->fr.b[i].country);
+				if (fb && !fb->igo && !fb->nonstate && strcmp(c->fr.b[i].country, ta[0].country)) {
+					sa[0] = c->fr.b[i];
+					snprintf(sa[0].code, sizeof sa[0].code, "%sMIL", c->fr.b[i].country);
+					break;
+				}
+			}
 		}
 	}
 	if (!ns)
@@ -7489,6 +7676,14 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 			else if (strcmp(k, c.m[ib].country) != 0)
 				more = true;
 		}
+		bool summit = false;
+		for (uint32_t k = s0->tok; is_en(&c) && k < s0->tok + s0->ntok; k++)
+			summit = summit || tok_is(&c, k, "summit");
+		for (int i = 0; summit && !c.summit_org[0] && i < c.nm; i++) {
+			const lx_country *ci = lx_country_info(c.lx, c.m[i].country);
+			if (ci && ci->igo && !c.m[i].loc)
+				memcpy(c.summit_org, c.m[i].country, 4);
+		}
 		if (ia >= 0 && ib >= 0 && !more) {
 			actor a, b;
 			memset(&a, 0, sizeof a);
@@ -7714,8 +7909,14 @@ void ent_extract(const ent_engine *e, const char *lang, const ent_date *docdate,
 		 * dates what its paragraph tells next */
 		/* (a dateline's stamp aside: "HARARE, Aug 18 - Leaders on
 		 * Saturday closed their summit") */
+		/* (an intent the sentence codes aside: "Leaders on Saturday
+		 * closed their summit with pledges of aid") */
+		bool acts = false;
+		for (size_t i = ev_before; i < c.out->events.len; i++)
+			acts = acts || !(c.out->events.items[i].code[0] == '0' &&
+					 c.out->events.items[i].code[1] == '3');
 		int own_d = -1, n_own = 0;
-		for (int k = 0; is_en(&c) && ev_before == c.out->events.len && k < c.nd; k++)
+		for (int k = 0; is_en(&c) && !acts && k < c.nd; k++)
 			if (!c.dates[k].stamp) {
 				own_d = k;
 				n_own++;

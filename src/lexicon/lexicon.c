@@ -10,6 +10,7 @@
  */
 #include "lexicon/lexicon.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -961,6 +962,26 @@ static uint32_t day_skip(const lx_lexicon *lx, const lx_matcher *m, const ent_te
 	return 1;
 }
 
+/* Is the capitalised word before token i (not the sentence's first word)
+ * a first name other than the person's ("Hillary" before "Clinton" for
+ * Bill Clinton)? Told by the initial: variant spellings of the same
+ * first name (Sergei, Sergey) keep it. */
+static bool other_first_name(const lx_lexicon *lx, const ent_textinfo *t, uint32_t i,
+			     int32_t person)
+{
+	const ent_token *p = &t->toks.items[i - 1];
+	if (p->kind != ENT_TOK_WORD || !p->upper || p->klen < 3 || person < 0 ||
+	    (size_t)person >= lx->persons.len)
+		return false;
+	const char *name = lx->persons.items[person].name;
+	if (!name || !strchr(name, ' '))
+		return false;
+	unsigned char a = (unsigned char)t->keys.data[p->key], b = (unsigned char)name[0];
+	if (a >= 0x80 || b >= 0x80)
+		return false;
+	return tolower(a) != tolower(b);
+}
+
 void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 	      uint32_t from, uint32_t to, lx_hits *hits, ent_buf *scratch)
 {
@@ -1053,6 +1074,12 @@ void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 					uint8_t kd = en->kind;
 					int g = kd == LX_SECTOR || kd == LX_LEVEL;
 					if ((seen[g] && seen[g] != L) || (!seen[g] && busy[g] > i))
+						continue;
+					/* a surname alone after another first name
+					 * is someone else ("Hillary Clinton" is not
+					 * Bill Clinton) */
+					if (kd == LX_PERSON && span[L] == 1 && i > from + 1 && busy[0] < i &&
+					    other_first_name(lx, t, i, en->value))
 						continue;
 					if (c == 0)
 						exact_hit[g] = true;
