@@ -170,6 +170,13 @@ static const lx_entry *entry(const ctx *c, int32_t i)
 }
 
 /* The CAMEO code of a trigger hit ("040"). */
+/* A CAMEO code of force: roots 18 (assault), 19 (fight) and 20 (mass
+ * violence). */
+static bool force_code(const char *code)
+{
+	return (code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0');
+}
+
 static const char *hit_code(const ctx *c, const lx_hit *h)
 {
 	return c->lx->triggers.items[entry(c, h->entry)->value].code;
@@ -371,7 +378,7 @@ static bool en_force_verb_before(const ctx *c, uint32_t tok)
 		const char *code = c->lx->triggers.items[e->value].code;
 		/* (a past tense, "captured", "attacked": a force threatened,
 		 * "would blockade Rome", is read with the threats) */
-		if (((code[0] == '1' && code[1] >= '8') || code[0] == '2') &&
+		if (force_code(code) &&
 		    ((!(e->flags & TF_NOUN) && token_ends(c, h->tok + h->ntok - 1, "ed")) ||
 		     en_ing_verb(c, h->tok)))
 			return true;
@@ -806,6 +813,14 @@ typedef struct atom {
 	const lx_entry *en;
 } atom;
 
+/* English: is token k "embassy" or "consulate"? A country name right before
+ * it names the country's mission, no place ("at the United States
+ * embassy") */
+static bool mission_noun(const ctx *c, uint32_t k)
+{
+	return tok_is(c, k, "embassy") || tok_is(c, k, "consulate");
+}
+
 static bool en_attribution_at(const ctx *c, uint32_t k, uint32_t to);
 static bool all_caps(const ctx *c, uint32_t tok, uint32_t n);
 
@@ -1079,7 +1094,7 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 				        * country's mission, not a place */
 				       (is_en(c) && a->tok == cur->end && cur->country[0] && !cur->has_title &&
 					cur->person < 0 && !cur->counterpart &&
-					(tok_is(c, a->tok, "embassy") || tok_is(c, a->tok, "consulate")));
+					mission_noun(c, a->tok));
 			else if (a->kind == LX_CUE && a->en->sub == CUE_COUNTERPART)
 				/* "his Vietnamese counterpart" */
 				join = cur->adj_only && a->tok == cur->end;
@@ -1165,7 +1180,7 @@ static void build_mentions(ctx *c, uint32_t from, uint32_t to)
 			/* "stones hurled at the United States embassy": the
 			 * country's mission, no place */
 			if (cur->loc && is_en(c) && a->en->sub == AK_NAME && a->end < to &&
-			    (tok_is(c, a->end, "embassy") || tok_is(c, a->end, "consulate")))
+			    mission_noun(c, a->end))
 				cur->loc = false;
 			/* "agreed to US mediation", "responded to Russia
 			 * proposals": a name before a noun of an act qualifies it */
@@ -1757,7 +1772,7 @@ static void emit(ctx *c, const char *code, const actor *src, const actor *tgt,
 	actor placed;
 	if (c->one_sided && !tgt->country[0] && is_en(c) && place >= 0 && place == c->sent_place &&
 	    place != c->doc_place && c->lx->places.items[place].country[0] &&
-	    ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0'))) {
+	    force_code(code)) {
 		placed = *tgt;
 		memcpy(placed.country, c->lx->places.items[place].country, 3);
 		placed.country[3] = 0;
@@ -1979,7 +1994,7 @@ static void frame_date(ctx *c, const char *code, const actor *a, const actor *b,
 	 * after it ("Ukrainian forces hit a depot on Friday night" in the
 	 * fourth paragraph) is an incident in passing, not the main event:
 	 * the undated paragraphs after it keep the article's day */
-	bool force = (code[0] == '1' && code[1] >= '8') || code[0] == '2';
+	bool force = force_code(code);
 	if (is_en(c) && force && !c->fr.date_set && c->lead_set && c->para > c->lead_para + 1)
 		return;
 	if (c->fr.date_set) {
@@ -2269,8 +2284,6 @@ static bool en_attribution_at(const ctx *c, uint32_t k, uint32_t to)
  * curfew": an English future auxiliary a few words before a noun, with no
  * other trigger or punctuation between, governs the verb whose object the
  * noun is */
-static bool all_caps(const ctx *c, uint32_t tok, uint32_t n);
-
 static bool en_future_object(const ctx *c, uint32_t tok, uint32_t from)
 {
 	for (uint32_t k = tok, n = 0; k > from && n < 7; k--, n++) {
@@ -3559,7 +3572,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 				const char *oc = hit_code(c, o);
 				if (o->kind == LX_TRIGGER && o->tok + o->ntok == k - 1 &&
 				    !(entry(c, o->entry)->flags & TF_NOUN) &&
-				    ((oc[0] == '1' && oc[1] >= '8') || (oc[0] == '2' && oc[1] == '0')))
+				    force_code(oc))
 					return;
 			}
 	}
@@ -3597,7 +3610,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 	}
 	/* English: "killed by the crash of the airliner": no attack */
 	if (is_en(c) && !(en->flags & TF_NOUN) &&
-	    ((tr->code[0] == '1' && tr->code[1] >= '8') || (tr->code[0] == '2' && tr->code[1] == '0')) &&
+	    force_code(tr->code) &&
 	    en_accident_after(c, t->tok + t->ntok, to))
 		return;
 	/* English: "a member of the movement jailed a year ago": a reduced
@@ -4482,7 +4495,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			const char *oc = hit_code(c, o);
 			const char *th = !strcmp(oc, "163") ? "1312" : !strcmp(oc, "161") ? "1313" :
 					 !strcmp(oc, "162") ? "1311" : oc[0] == '1' && oc[1] == '7' ? "137" :
-					 (oc[0] == '1' && oc[1] >= '8') || oc[0] == '2' ? "138" : NULL;
+					 force_code(oc) ? "138" : NULL;
 			if (th) {
 				snprintf(code, sizeof code, "%s", th);
 				break;
@@ -5749,7 +5762,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 		}
 		if (patient >= 0) {
 			actor_from_mention(c, &c->m[patient], &date, 0, &pa);
-			bool violent = (code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0');
+			bool violent = force_code(code);
 			/* English: "the president is being pressured by parliament":
 			 * the agent after "by" is a domestic actor with no country
 			 * named, of the patient's country (no other country the
@@ -5788,7 +5801,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			 * summoned": the one who reports it did it; not so for
 			 * violence ("civilians were killed"), whose agent is said
 			 * or unknown (issue #4) */
-			bool violence = (code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0');
+			bool violence = force_code(code);
 			for (int i = 0; agent < 0 && !violence && i < patient; i++) {
 				const mention *m = &c->m[i];
 				if (m->prep || m->loc || !m->country[0] || !strcmp(m->country, pa.country))
@@ -6113,7 +6126,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			(tr->code[0] == '1' && tr->code[1] <= '3');
 	/* "opened fire to disperse the demonstrators": those the force is
 	 * used to disperse are whom it is used on */
-	bool violent_act = (code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0');
+	bool violent_act = force_code(code);
 	for (uint32_t k = t->tok + t->ntok; is_en(c) && k < to && tg_lim == to; k++)
 		if ((clause_word(c, k) &&
 		     !(code[0] == '1' && code[1] == '3' && (tok_is(c, k, "if") || tok_is(c, k, "unless")))) ||
@@ -6414,7 +6427,7 @@ static void code_trigger(ctx *c, const ent_sentence *s, const lx_hit *t,
 			if (o->kind != LX_TRIGGER || o->tok <= t->tok || o->tok > c->m[tg].tok)
 				continue;
 			const char *oc = hit_code(c, o);
-			if ((oc[0] == '1' && oc[1] >= '8') || (oc[0] == '2' && oc[1] == '0'))
+			if (force_code(oc))
 				return;
 		}
 	}

@@ -162,6 +162,13 @@ static bool fz_word(const char *key, size_t n)
 	return true;
 }
 
+/* The entries a misspelt word may stand for: persons, country names and
+ * adjectives. */
+static bool fz_kind(const lx_entry *e)
+{
+	return e->kind == LX_PERSON || (e->kind == LX_ACTOR && (e->sub == AK_NAME || e->sub == AK_ADJ));
+}
+
 static void fz_link(lx_matcher *m, const char *key, size_t n, uint32_t cand)
 {
 	bool added;
@@ -181,9 +188,7 @@ static void fz_link(lx_matcher *m, const char *key, size_t n, uint32_t cand)
  * indexed under itself and under each of its one-letter deletions. */
 static void fz_add(lx_lexicon *lx, lx_matcher *m, const char *key, size_t n, lx_entry e)
 {
-	if (!(e.kind == LX_PERSON ||
-	      (e.kind == LX_ACTOR && (e.sub == AK_NAME || e.sub == AK_ADJ))) ||
-	    !fz_word(key, n))
+	if (!fz_kind(&e) || !fz_word(key, n))
 		return;
 	bool added;
 	uint32_t *v = ent_map_put(&m->fz_seen, key, n, (uint32_t)m->fz_cands.len, &added);
@@ -1099,8 +1104,7 @@ void lx_match(const lx_lexicon *lx, const lx_lang *lang, const ent_textinfo *t,
 			int32_t e0 = lx_fuzzy(lx, m, t->keys.data + tk->key, tk->klen);
 			for (int32_t e = e0; e >= 0; e = lx->entries.items[e].next) {
 				const lx_entry *en = &lx->entries.items[e];
-				if (en->kind != LX_PERSON &&
-				    !(en->kind == LX_ACTOR && (en->sub == AK_NAME || en->sub == AK_ADJ)))
+				if (!fz_kind(en))
 					continue;
 				/* a person's name only after a first name or title
 				 * ("President Ahmed Boutefilka"): a lone word may
